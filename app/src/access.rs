@@ -1,0 +1,142 @@
+//! Who may see and change what: pure rules, unit-tested here and called by every server
+//! function. The UI hiding a button is never the check.
+use crate::auth::CurrentUser;
+use crate::domain::{OrganisationId, Role};
+
+/// The facts about a company that access depends on.
+#[derive(Debug, Clone, Copy)]
+pub struct CompanyFacts {
+    pub organisation_id: OrganisationId,
+    /// Whether the asking user is a member (entrepreneur) of the company.
+    pub asker_is_member: bool,
+}
+
+/// Which companies a user may list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompanyScope {
+    All,
+    Organisation(OrganisationId),
+    MemberOf,
+    Nothing,
+}
+
+pub fn company_scope(u: &CurrentUser) -> CompanyScope {
+    match u.role {
+        Role::Admin => CompanyScope::All,
+        Role::Coach | Role::ProgrammeManager => u.organisation_id.map_or(CompanyScope::Nothing, CompanyScope::Organisation),
+        Role::Entrepreneur => CompanyScope::MemberOf,
+        // Experts see companies only through explicit sharing, which comes with the expert features.
+        Role::Expert => CompanyScope::Nothing,
+    }
+}
+
+/// An entrepreneur sees only their own companies, a coach only those of their organisation,
+/// an admin everything.
+pub fn can_view_company(u: &CurrentUser, c: &CompanyFacts) -> bool {
+    match u.role {
+        Role::Admin => true,
+        Role::Coach | Role::ProgrammeManager => u.organisation_id == Some(c.organisation_id),
+        Role::Entrepreneur => c.asker_is_member,
+        Role::Expert => false,
+    }
+}
+
+/// Inviting people to a company and editing it: its organisation's coaching staff, or an admin.
+pub fn can_manage_company(u: &CurrentUser, c: &CompanyFacts) -> bool {
+    match u.role {
+        Role::Admin => true,
+        Role::Coach | Role::ProgrammeManager => u.organisation_id == Some(c.organisation_id),
+        Role::Entrepreneur | Role::Expert => false,
+    }
+}
+
+/// The organisation a new company will belong to, if the user may create companies at all.
+/// An admin picks the organisation; coaching staff create for their own.
+pub fn may_create_company_in(u: &CurrentUser, requested: Option<OrganisationId>) -> Option<OrganisationId> {
+    match u.role {
+        Role::Admin => requested,
+        Role::Coach | Role::ProgrammeManager => u.organisation_id,
+        Role::Entrepreneur | Role::Expert => None,
+    }
+}
+
+/// Admin screens: users, invitations of staff, the e-mail outbox, organisations.
+pub fn can_administer(u: &CurrentUser) -> bool {
+    u.role == Role::Admin
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Lang, UserId};
+
+    fn user(role: Role, org: Option<i64>) -> CurrentUser {
+        CurrentUser {
+            id: UserId(1),
+            name: "T".into(),
+            email: "t@example.nl".into(),
+            role,
+            language: Lang::Nl,
+            organisation_id: org.map(OrganisationId),
+        }
+    }
+
+    fn company(org: i64, member: bool) -> CompanyFacts {
+        CompanyFacts { organisation_id: OrganisationId(org), asker_is_member: member }
+    }
+
+    #[test]
+    fn a_coach_sees_only_companies_of_their_own_organisation() {
+        let coach = user(Role::Coach, Some(1));
+        assert!(can_view_company(&coach, &company(1, false)));
+        assert!(!can_view_company(&coach, &company(2, false)));
+        assert!(can_manage_company(&coach, &company(1, false)));
+        assert!(!can_manage_company(&coach, &company(2, false)));
+        assert_eq!(company_scope(&coach), CompanyScope::Organisation(OrganisationId(1)));
+    }
+
+    #[test]
+    fn an_entrepreneur_sees_only_companies_they_are_a_member_of_and_manages_none() {
+        let e = user(Role::Entrepreneur, None);
+        assert!(can_view_company(&e, &company(1, true)));
+        assert!(!can_view_company(&e, &company(1, false)));
+        assert!(!can_manage_company(&e, &company(1, true)));
+        assert_eq!(company_scope(&e), CompanyScope::MemberOf);
+        assert_eq!(may_create_company_in(&e, Some(OrganisationId(1))), None);
+    }
+
+    #[test]
+    fn an_admin_sees_everything_and_an_expert_nothing_yet() {
+        let a = user(Role::Admin, None);
+        assert!(can_view_company(&a, &company(7, false)));
+        assert!(can_administer(&a));
+        let x = user(Role::Expert, None);
+        assert!(!can_view_company(&x, &company(7, true)));
+        assert!(!can_administer(&x));
+        assert_eq!(company_scope(&x), CompanyScope::Nothing);
+    }
+
+    #[test]
+    fn a_coach_without_organisation_sees_nothing() {
+        let c = user(Role::Coach, None);
+        assert_eq!(company_scope(&c), CompanyScope::Nothing);
+        assert!(!can_view_company(&c, &company(1, false)));
+        assert_eq!(may_create_company_in(&c, Some(OrganisationId(1))), None);
+    }
+
+    #[test]
+    fn coaching_staff_create_companies_only_in_their_own_organisation() {
+        let c = user(Role::ProgrammeManager, Some(3));
+        assert_eq!(may_create_company_in(&c, Some(OrganisationId(9))), Some(OrganisationId(3)));
+        let a = user(Role::Admin, None);
+        assert_eq!(may_create_company_in(&a, Some(OrganisationId(9))), Some(OrganisationId(9)));
+        assert_eq!(may_create_company_in(&a, None), None);
+    }
+
+    #[test]
+    fn only_admins_administer() {
+        for role in Role::ALL {
+            assert_eq!(can_administer(&user(role, Some(1))), role == Role::Admin);
+        }
+    }
+}

@@ -1,0 +1,327 @@
+//! Admin pages: users, staff invitation, organisations, the outbox.
+use super::{InviteStaff, STAFF_ROLES, SetUserActive, get_outbox_message, list_organisations, list_outbox, list_users, load_staff_form_options};
+use crate::access::can_administer;
+use crate::domain::{Field, OutboxId, Role};
+use crate::i18n::*;
+use crate::layout::{ErrorPage, RequireUser, encode};
+use crate::messages::role_label;
+use crate::ui::{Breadcrumbs, Crumb, ErrorSummary, PageTitle, Pagination, SelectField, TextField, action_errors, format_datetime};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+fn crumbs(l: Locale, extra: Option<Crumb>) -> Vec<Crumb> {
+    let mut v = vec![Crumb { label: td_string!(l, nav.home).to_string(), href: "/".into() }];
+    v.extend(extra);
+    v
+}
+
+fn crumb_label(i18n: leptos_i18n::I18nContext<Locale>) -> Signal<String> {
+    Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())
+}
+
+#[component]
+pub fn AdminUsersPage() -> impl IntoView {
+    view! { <RequireUser allow=can_administer children=|_| view! { <UsersList/> }/> }
+}
+
+#[component]
+fn UsersList() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let q = move || query.with(|m| m.get("q")).unwrap_or_default();
+    let role = move || query.with(|m| m.get("role")).unwrap_or_default();
+    let page = move || query.with(|m| m.get("page")).and_then(|p| p.parse::<u64>().ok()).unwrap_or(1);
+    let toggle = ServerAction::<SetUserActive>::new();
+    let data = Resource::new(move || (q(), role(), page(), toggle.version().get()), |(q, role, page, _)| {
+        list_users(Some(q), (!role.is_empty()).then_some(role), Some(page))
+    });
+    let invited = move || query.with(|m| m.get("invited").is_some());
+    view! {
+        <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), None))/>
+        <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.users).to_string())/>
+        {move || invited().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, admin.invited)}</div> })}
+        <div class="cluster">
+            <form method="get" action="/admin/users" class="search-form" role="search">
+                <label for="q" class="visually-hidden">{t!(i18n, admin.search_users)}</label>
+                <input type="search" id="q" name="q" value=q placeholder=move || td_string!(i18n.get_locale(), admin.search_users)/>
+                <label for="role-filter" class="visually-hidden">{t!(i18n, field.role)}</label>
+                <select id="role-filter" name="role">
+                    <option value="">{t!(i18n, admin.all_roles)}</option>
+                    {move || Role::ALL.into_iter().map(|r| {
+                        let sel = role() == r.as_str();
+                        view! { <option value=r.as_str() selected=sel>{role_label(i18n.get_locale(), r)}</option> }
+                    }).collect_view()}
+                </select>
+                <button type="submit" class="button button--secondary">{t!(i18n, companies.search_submit)}</button>
+            </form>
+            <a class="button" href="/admin/users/invite">{t!(i18n, admin.invite_staff)}</a>
+        </div>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(p) if p.items.is_empty() => view! { <div class="empty-state">{t!(i18n, admin.no_users)}</div> }.into_any(),
+                    Ok(p) => {
+                        let pages = p.pages();
+                        let base = format!("/admin/users?q={}&role={}", encode(&q()), encode(&role()));
+                        view! {
+                            <div class="table-wrap">
+                                <table class="data-table">
+                                    <caption class="visually-hidden">{t!(i18n, nav.users)}</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{t!(i18n, field.name)}</th>
+                                            <th scope="col">{t!(i18n, field.email)}</th>
+                                            <th scope="col">{t!(i18n, field.role)}</th>
+                                            <th scope="col">{t!(i18n, field.organisation)}</th>
+                                            <th scope="col">{t!(i18n, admin.status)}</th>
+                                            <th scope="col"><span class="visually-hidden">{t!(i18n, admin.actions)}</span></th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {p.items.into_iter().map(|u| {
+                                            let r = u.role;
+                                            let active = u.active;
+                                            let uid = u.id.0;
+                                            view! {
+                                                <tr>
+                                                    <td>{u.name}</td>
+                                                    <td>{u.email}</td>
+                                                    <td><span class=format!("badge badge--{}", r.as_str())>{move || role_label(i18n.get_locale(), r)}</span></td>
+                                                    <td>{u.organisation.unwrap_or_else(|| "-".into())}</td>
+                                                    <td>
+                                                        {if !active {
+                                                            view! { <span class="badge badge--inactive">{t!(i18n, admin.inactive)}</span> }.into_any()
+                                                        } else if u.pending {
+                                                            view! { <span class="badge badge--pending">{t!(i18n, companies.pending)}</span> }.into_any()
+                                                        } else {
+                                                            view! { <span class="badge badge--active">{t!(i18n, companies.active)}</span> }.into_any()
+                                                        }}
+                                                    </td>
+                                                    <td>
+                                                        <ActionForm action=toggle>
+                                                            <input type="hidden" name="user_id" value=uid/>
+                                                            <input type="hidden" name="active" value=(!active).to_string()/>
+                                                            <button type="submit" class="button button--small button--secondary">
+                                                                {if active { t!(i18n, admin.deactivate).into_any() } else { t!(i18n, admin.activate).into_any() }}
+                                                            </button>
+                                                        </ActionForm>
+                                                    </td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                            <Pagination page=p.page pages=pages total=p.total base=base/>
+                        }
+                        .into_any()
+                    }
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn InviteStaffPage() -> impl IntoView {
+    view! { <RequireUser allow=can_administer children=|_| view! { <InviteStaffForm/> }/> }
+}
+
+#[component]
+fn InviteStaffForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<InviteStaff>::new();
+    let error = action_errors(action);
+    let options = Resource::new(|| (), |_| load_staff_form_options());
+    let roles = Signal::derive(move || {
+        STAFF_ROLES.iter().map(|r| (r.as_str().to_string(), role_label(i18n.get_locale(), *r).to_string())).collect::<Vec<_>>()
+    });
+    let langs = Signal::derive(move || {
+        let l = i18n.get_locale();
+        vec![("nl".to_string(), td_string!(l, lang.nl).to_string()), ("en".to_string(), td_string!(l, lang.en).to_string())]
+    });
+    view! {
+        <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), Some(Crumb { label: td_string!(i18n.get_locale(), nav.users).to_string(), href: "/admin/users".into() })))/>
+        <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), admin.invite_staff).to_string())/>
+        <p class="lead">{t!(i18n, admin.invite_intro)}</p>
+        <ErrorSummary error=error/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let opts = match options.await {
+                    Ok(o) => o,
+                    Err(e) => return view! { <ErrorPage error=e/> }.into_any(),
+                };
+                let orgs: Vec<(String, String)> = opts.organisations.iter().map(|(i, n)| (i.0.to_string(), n.clone())).collect();
+                let firms: Vec<(String, String)> = opts.expert_firms.iter().map(|(i, n)| (i.0.to_string(), n.clone())).collect();
+                view! {
+                    <ActionForm action=action attr:class="form" attr:novalidate=true>
+                        <TextField field=Field::Name name="form[name]" error=error required=true autocomplete="off"/>
+                        <TextField field=Field::Email name="form[email]" error=error input_type="email" required=true autocomplete="off"/>
+                        <SelectField field=Field::Role name="form[role]" error=error options=roles with_empty=true/>
+                        <SelectField field=Field::Organisation name="form[organisation_id]" error=error options=orgs with_empty=true/>
+                        <SelectField field=Field::ExpertFirm name="form[expert_firm_id]" error=error options=firms with_empty=true/>
+                        <SelectField field=Field::Language name="form[language]" error=error options=langs value="nl".to_string()/>
+                        <div class="form-actions">
+                            <button type="submit" class="button">{t!(i18n, admin.invite_submit)}</button>
+                            <a href="/admin/users">{t!(i18n, common.cancel)}</a>
+                        </div>
+                    </ActionForm>
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn OrganisationsPage() -> impl IntoView {
+    view! { <RequireUser allow=can_administer children=|_| view! { <OrganisationsList/> }/> }
+}
+
+#[component]
+fn OrganisationsList() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(|| (), |_| list_organisations());
+    view! {
+        <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), None))/>
+        <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.organisations).to_string())/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(rows) if rows.is_empty() => view! { <div class="empty-state">{t!(i18n, admin.no_organisations)}</div> }.into_any(),
+                    Ok(rows) => view! {
+                        <div class="table-wrap">
+                            <table class="data-table">
+                                <caption class="visually-hidden">{t!(i18n, nav.organisations)}</caption>
+                                <thead><tr>
+                                    <th scope="col">{t!(i18n, field.organisation)}</th>
+                                    <th scope="col">{t!(i18n, admin.coaches)}</th>
+                                    <th scope="col">{t!(i18n, nav.companies)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|o| view! { <tr><td>{o.name}</td><td>{o.coaches}</td><td>{o.companies}</td></tr> }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn OutboxPage() -> impl IntoView {
+    view! { <RequireUser allow=can_administer children=|_| view! { <OutboxList/> }/> }
+}
+
+fn status_label(l: Locale, s: &str) -> &'static str {
+    match s {
+        "sent" => td_string!(l, outbox.sent),
+        "pending" => td_string!(l, outbox.pending),
+        "failed" => td_string!(l, outbox.failed),
+        _ => td_string!(l, outbox.stored),
+    }
+}
+
+#[component]
+fn OutboxList() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let page = move || query.with(|m| m.get("page")).and_then(|p| p.parse::<u64>().ok()).unwrap_or(1);
+    let data = Resource::new(page, |p| list_outbox(Some(p)));
+    view! {
+        <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), None))/>
+        <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.outbox).to_string())/>
+        <p class="lead">{t!(i18n, outbox.intro)}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(p) if p.items.is_empty() => view! { <div class="empty-state">{t!(i18n, outbox.empty)}</div> }.into_any(),
+                    Ok(p) => {
+                        let pages = p.pages();
+                        view! {
+                            <div class="table-wrap">
+                                <table class="data-table">
+                                    <caption class="visually-hidden">{t!(i18n, nav.outbox)}</caption>
+                                    <thead><tr>
+                                        <th scope="col">{t!(i18n, outbox.date)}</th>
+                                        <th scope="col">{t!(i18n, outbox.to)}</th>
+                                        <th scope="col">{t!(i18n, outbox.subject)}</th>
+                                        <th scope="col">{t!(i18n, admin.status)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {p.items.into_iter().map(|m| {
+                                            let href = format!("/admin/outbox/{}", m.id);
+                                            let status = m.status.clone();
+                                            let created = m.created_at;
+                                            view! {
+                                                <tr>
+                                                    <td>{move || format_datetime(i18n.get_locale(), created)}</td>
+                                                    <td>{m.to_name}" <"{m.to_email}">"</td>
+                                                    <td><a href=href>{m.subject}</a></td>
+                                                    <td><span class=format!("badge badge--{}", m.status)>{move || status_label(i18n.get_locale(), &status)}</span></td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                            <Pagination page=p.page pages=pages total=p.total base="/admin/outbox".to_string()/>
+                        }
+                        .into_any()
+                    }
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn OutboxMessagePage() -> impl IntoView {
+    view! { <RequireUser allow=can_administer children=|_| view! { <OutboxMessageView/> }/> }
+}
+
+#[component]
+fn OutboxMessageView() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id")).and_then(|s| s.parse::<OutboxId>().ok());
+    let data = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_outbox_message(id).await,
+            None => Err(crate::AppError::NotFound),
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(m) => {
+                        let status = m.row.status.clone();
+                        let created = m.row.created_at;
+                        view! {
+                            <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), Some(Crumb { label: td_string!(i18n.get_locale(), nav.outbox).to_string(), href: "/admin/outbox".into() })))/>
+                            <PageTitle text=m.row.subject.clone()/>
+                            <dl class="summary-list">
+                                <dt>{t!(i18n, outbox.to)}</dt><dd>{m.row.to_name.clone()}" <"{m.row.to_email.clone()}">"</dd>
+                                <dt>{t!(i18n, outbox.date)}</dt><dd>{move || format_datetime(i18n.get_locale(), created)}</dd>
+                                <dt>{t!(i18n, admin.status)}</dt><dd>{move || status_label(i18n.get_locale(), &status)}</dd>
+                                <dt>{t!(i18n, field.language)}</dt><dd>{m.row.language.as_str()}</dd>
+                                <dt>{t!(i18n, outbox.attempts)}</dt><dd>{m.attempts}</dd>
+                                {m.last_error.clone().map(|e| view! { <dt>{t!(i18n, outbox.last_error)}</dt><dd>{e}</dd> })}
+                            </dl>
+                            <h2>{t!(i18n, outbox.body)}</h2>
+                            <pre class="mail-body">{m.body.clone()}</pre>
+                        }
+                        .into_any()
+                    }
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

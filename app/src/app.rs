@@ -1,0 +1,110 @@
+//! The application root: the HTML shell, the i18n and auth contexts, and the routes.
+use crate::admin::{AdminUsersPage, InviteStaffPage, OrganisationsPage, OutboxMessagePage, OutboxPage};
+use crate::auth::{ForgotPasswordPage, LinkPurpose, LoginPage, Login, Logout, SetLanguage, SetPasswordPage, me};
+use crate::companies::{CompaniesPage, CompanyPage, NewCompanyPage};
+use crate::home::HomePage;
+use crate::i18n::*;
+use crate::layout::{Footer, Header, NotFound};
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+                <link rel="stylesheet" id="leptos" href="/pkg/datacoach.css"/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The signed-in user and the actions that change it, shared by every page.
+#[derive(Clone, Copy)]
+pub struct AuthContext {
+    pub user: Resource<Result<Option<crate::auth::CurrentUser>, crate::AppError>>,
+    pub login: ServerAction<Login>,
+    pub logout: ServerAction<Logout>,
+    pub set_language: ServerAction<SetLanguage>,
+}
+
+pub fn use_auth() -> AuthContext {
+    expect_context::<AuthContext>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Dutch by default whatever the browser sends: the server reads only our own language
+    // cookie (see `ssr::request_lang`), never Accept-Language.
+    let header_getter = leptos_i18n::context::UseLocalesOptions::default().ssr_lang_header_getter(|| {
+        #[cfg(feature = "ssr")]
+        {
+            Some(crate::ssr::request_lang().as_str().to_owned())
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            None
+        }
+    });
+    view! {
+        <I18nContextProvider enable_cookie=false ssr_lang_header_getter=header_getter>
+            <Router>
+                <AppShell/>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// Everything inside the router: created here so server actions see errors passed back
+/// through the URL after a form post without JavaScript.
+#[component]
+fn AppShell() -> impl IntoView {
+    let login = ServerAction::<Login>::new();
+    let logout = ServerAction::<Logout>::new();
+    let set_language = ServerAction::<SetLanguage>::new();
+    let user = Resource::new(move || (login.version().get(), logout.version().get()), |_| me());
+    provide_context(AuthContext { user, login, logout, set_language });
+
+    // Tests (and impatient people) can see when the page has become interactive.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Header/>
+        <main id="main" class="container" tabindex="-1">
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/reset-password/:token") view=|| view! { <SetPasswordPage purpose=LinkPurpose::Reset/> } ssr=SsrMode::Async/>
+                <Route path=path!("/invitation/:token") view=|| view! { <SetPasswordPage purpose=LinkPurpose::Invite/> } ssr=SsrMode::Async/>
+                <Route path=path!("/companies") view=CompaniesPage ssr=SsrMode::Async/>
+                <Route path=path!("/companies/new") view=NewCompanyPage ssr=SsrMode::Async/>
+                <Route path=path!("/companies/:id") view=CompanyPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/users/invite") view=InviteStaffPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/outbox/:id") view=OutboxMessagePage ssr=SsrMode::Async/>
+                <Route path=path!("/admin/organisations") view=OrganisationsPage ssr=SsrMode::Async/>
+            </Routes>
+        </main>
+        <Footer/>
+    }
+}

@@ -1,0 +1,53 @@
+//! Companies: the list each role may see, a company's profile and people, creating a company
+//! and inviting its entrepreneurs.
+mod api;
+mod form;
+mod views;
+
+pub use api::*;
+pub use form::{CompanyForm, InviteForm, ValidCompany, ValidInvite};
+pub use views::{CompaniesPage, CompanyPage, CompanyTable, NewCompanyPage};
+
+use crate::domain::{CompanyId, OrganisationId, UserId};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanySummary {
+    pub id: CompanyId,
+    pub name: String,
+    pub kvk_number: String,
+    pub municipality: String,
+    pub size_band: String,
+    pub primary_sector: String,
+    pub organisation_name: String,
+    pub primary_coach_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub id: UserId,
+    pub name: String,
+    pub email: String,
+    /// Invited but no password chosen yet.
+    pub pending: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyDetail {
+    pub summary: CompanySummary,
+    pub website: Option<String>,
+    pub founding_year: Option<i32>,
+    pub address: Option<String>,
+    pub secondary_sector: Option<String>,
+    pub members: Vec<Member>,
+    /// Whether the asking user may invite people and edit.
+    pub can_manage: bool,
+}
+
+/// Choices for the new-company form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyFormOptions {
+    /// Only filled for an admin, who picks the organisation.
+    pub organisations: Vec<(OrganisationId, String)>,
+    pub coaches: Vec<(UserId, String)>,
+}

@@ -1,0 +1,76 @@
+//! Form fields and the messages about them. Both cross the wire as codes and are translated
+//! where they are shown (`crate::messages`).
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// The form as a whole (not one field).
+    Form,
+    Email,
+    Password,
+    PasswordConfirm,
+    Name,
+    Language,
+    Role,
+    Organisation,
+    ExpertFirm,
+    CompanyName,
+    KvkNumber,
+    Website,
+    FoundingYear,
+    Address,
+    Municipality,
+    SizeBand,
+    PrimarySector,
+    SecondarySector,
+    PrimaryCoach,
+}
+
+impl Field {
+    /// The HTML id of the input, for labels and error-summary links.
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Form => "form",
+            Field::Email => "email",
+            Field::Password => "password",
+            Field::PasswordConfirm => "password_confirm",
+            Field::Name => "name",
+            Field::Language => "language",
+            Field::Role => "role",
+            Field::Organisation => "organisation_id",
+            Field::ExpertFirm => "expert_firm_id",
+            Field::CompanyName => "company_name",
+            Field::KvkNumber => "kvk_number",
+            Field::Website => "website",
+            Field::FoundingYear => "founding_year",
+            Field::Address => "address",
+            Field::Municipality => "municipality",
+            Field::SizeBand => "size_band",
+            Field::PrimarySector => "primary_sector",
+            Field::SecondarySector => "secondary_sector",
+            Field::PrimaryCoach => "primary_coach_id",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Msg {
+    Required,
+    TooLong(u32),
+    EmailInvalid,
+    EmailTaken,
+    PasswordTooShort,
+    PasswordTooLong,
+    PasswordMismatch,
+    KvkInvalid,
+    KvkTaken,
+    WebsiteInvalid,
+    YearInvalid,
+    ChoiceInvalid,
+    FormIncomplete,
+    RoleNotAllowed,
+    BadCredentials,
+    AlreadyMember,
+}

@@ -1,0 +1,121 @@
+//! Header, navigation by role, language switch, user menu and footer.
+use crate::app::use_auth;
+use crate::auth::CurrentUser;
+use crate::domain::{Lang, Role};
+use crate::i18n::*;
+use crate::messages::role_label;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, layout.skip_link)}</a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="brand" href="/">"Datacoach"</a>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let user = auth.user.await.ok().flatten();
+                        view! {
+                            {user.clone().map(|u| view! { <MainNav user=u/> })}
+                            <div class="header-tools">
+                                <LangSwitch/>
+                                {user.map(|u| view! { <UserMenu user=u/> })}
+                            </div>
+                        }
+                    })}
+                </Transition>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn MainNav(user: CurrentUser) -> impl IntoView {
+    let i18n = use_i18n();
+    let companies_label = move || match user.role {
+        Role::Entrepreneur => td_string!(i18n.get_locale(), nav.my_companies),
+        _ => td_string!(i18n.get_locale(), nav.companies),
+    };
+    let sees_companies = user.role != Role::Expert;
+    let admin = user.role == Role::Admin;
+    view! {
+        <nav class="main-nav" aria-label=move || td_string!(i18n.get_locale(), nav.label)>
+            <ul>
+                <li><A href="/" exact=true>{t!(i18n, nav.home)}</A></li>
+                {sees_companies.then(|| view! { <li><A href="/companies">{companies_label}</A></li> })}
+                {admin.then(|| view! {
+                    <li><A href="/admin/users">{t!(i18n, nav.users)}</A></li>
+                    <li><A href="/admin/organisations">{t!(i18n, nav.organisations)}</A></li>
+                    <li><A href="/admin/outbox">{t!(i18n, nav.outbox)}</A></li>
+                })}
+            </ul>
+        </nav>
+    }
+}
+
+/// One button to the other language. Works without JavaScript (a form post that sets the
+/// cookie and comes back); with JavaScript the page switches in place.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let other = move || match Lang::from_locale(i18n.get_locale()) {
+        Lang::Nl => Lang::En,
+        Lang::En => Lang::Nl,
+    };
+    // After the server remembered the choice, switch the page's language without a reload.
+    Effect::new(move |_| {
+        if let Some(Ok(())) = auth.set_language.value().get() {
+            let target = match Lang::from_locale(i18n.get_locale_untracked()) {
+                Lang::Nl => Lang::En,
+                Lang::En => Lang::Nl,
+            };
+            i18n.set_locale(target.locale());
+        }
+    });
+    view! {
+        <ActionForm action=auth.set_language attr:class="lang-switch">
+            <input type="hidden" name="lang" value=move || other().as_str()/>
+            <button type="submit" class="link-button" lang=move || other().as_str()>
+                {move || match other() {
+                    Lang::En => "English",
+                    Lang::Nl => "Nederlands",
+                }}
+            </button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn UserMenu(user: CurrentUser) -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let role = user.role;
+    view! {
+        <div class="user-menu">
+            <span class="user-menu__name">
+                {user.name.clone()}
+                <span class="visually-hidden">" ("{move || role_label(i18n.get_locale(), role)}")"</span>
+            </span>
+            <ActionForm action=auth.logout>
+                <button type="submit" class="link-button">{t!(i18n, layout.logout)}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="site-footer">
+            <div class="container">
+                <p>{t!(i18n, layout.footer)}</p>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,208 @@
+//! Turning codes into words: field labels, messages, role and sector names, in the current
+//! locale. Every text comes from `locales/*.json`.
+use crate::domain::{Field, Msg, Role, SizeBand};
+use crate::error::{AppError, LinkProblem};
+use crate::i18n::{Locale, td_string};
+
+pub fn field_label(l: Locale, f: Field) -> &'static str {
+    match f {
+        Field::Form => td_string!(l, field.form),
+        Field::Email => td_string!(l, field.email),
+        Field::Password => td_string!(l, field.password),
+        Field::PasswordConfirm => td_string!(l, field.password_confirm),
+        Field::Name => td_string!(l, field.name),
+        Field::Language => td_string!(l, field.language),
+        Field::Role => td_string!(l, field.role),
+        Field::Organisation => td_string!(l, field.organisation),
+        Field::ExpertFirm => td_string!(l, field.expert_firm),
+        Field::CompanyName => td_string!(l, field.company_name),
+        Field::KvkNumber => td_string!(l, field.kvk_number),
+        Field::Website => td_string!(l, field.website),
+        Field::FoundingYear => td_string!(l, field.founding_year),
+        Field::Address => td_string!(l, field.address),
+        Field::Municipality => td_string!(l, field.municipality),
+        Field::SizeBand => td_string!(l, field.size_band),
+        Field::PrimarySector => td_string!(l, field.primary_sector),
+        Field::SecondarySector => td_string!(l, field.secondary_sector),
+        Field::PrimaryCoach => td_string!(l, field.primary_coach),
+    }
+}
+
+pub fn field_hint(l: Locale, f: Field) -> Option<&'static str> {
+    match f {
+        Field::Password => Some(td_string!(l, hint.password)),
+        Field::KvkNumber => Some(td_string!(l, hint.kvk_number)),
+        Field::Website => Some(td_string!(l, hint.website)),
+        Field::Language => Some(td_string!(l, hint.language)),
+        _ => None,
+    }
+}
+
+/// A message that names the field it is about.
+pub fn msg_text(l: Locale, m: &Msg, f: Field) -> String {
+    let field = field_label(l, f);
+    match m {
+        Msg::Required => td_string!(l, msg.required, field = field).to_string(),
+        Msg::TooLong(max) => td_string!(l, msg.too_long, field = field, max = *max).to_string(),
+        Msg::EmailInvalid => td_string!(l, msg.email_invalid).to_string(),
+        Msg::EmailTaken => td_string!(l, msg.email_taken).to_string(),
+        Msg::PasswordTooShort => td_string!(l, msg.password_too_short).to_string(),
+        Msg::PasswordTooLong => td_string!(l, msg.password_too_long).to_string(),
+        Msg::PasswordMismatch => td_string!(l, msg.password_mismatch).to_string(),
+        Msg::KvkInvalid => td_string!(l, msg.kvk_invalid).to_string(),
+        Msg::KvkTaken => td_string!(l, msg.kvk_taken).to_string(),
+        Msg::WebsiteInvalid => td_string!(l, msg.website_invalid).to_string(),
+        Msg::YearInvalid => td_string!(l, msg.year_invalid).to_string(),
+        Msg::ChoiceInvalid => td_string!(l, msg.choice_invalid, field = field).to_string(),
+        Msg::FormIncomplete => td_string!(l, msg.form_incomplete).to_string(),
+        Msg::RoleNotAllowed => td_string!(l, msg.role_not_allowed).to_string(),
+        Msg::BadCredentials => td_string!(l, msg.bad_credentials).to_string(),
+        Msg::AlreadyMember => td_string!(l, msg.already_member).to_string(),
+    }
+}
+
+pub fn role_label(l: Locale, r: Role) -> &'static str {
+    match r {
+        Role::Entrepreneur => td_string!(l, role.entrepreneur),
+        Role::Coach => td_string!(l, role.coach),
+        Role::ProgrammeManager => td_string!(l, role.programme_manager),
+        Role::Expert => td_string!(l, role.expert),
+        Role::Admin => td_string!(l, role.admin),
+    }
+}
+
+pub fn size_label(l: Locale, b: SizeBand) -> &'static str {
+    match b {
+        SizeBand::Micro => td_string!(l, size.micro),
+        SizeBand::Small => td_string!(l, size.small),
+        SizeBand::Medium => td_string!(l, size.medium),
+        SizeBand::Large => td_string!(l, size.large),
+    }
+}
+
+pub fn sector_label(l: Locale, code: char) -> &'static str {
+    match code {
+        'A' => td_string!(l, sector.a),
+        'B' => td_string!(l, sector.b),
+        'C' => td_string!(l, sector.c),
+        'D' => td_string!(l, sector.d),
+        'E' => td_string!(l, sector.e),
+        'F' => td_string!(l, sector.f),
+        'G' => td_string!(l, sector.g),
+        'H' => td_string!(l, sector.h),
+        'I' => td_string!(l, sector.i),
+        'J' => td_string!(l, sector.j),
+        'K' => td_string!(l, sector.k),
+        'L' => td_string!(l, sector.l),
+        'M' => td_string!(l, sector.m),
+        'N' => td_string!(l, sector.n),
+        'O' => td_string!(l, sector.o),
+        'P' => td_string!(l, sector.p),
+        'Q' => td_string!(l, sector.q),
+        'R' => td_string!(l, sector.r),
+        'S' => td_string!(l, sector.s),
+        'T' => td_string!(l, sector.t),
+        'U' => td_string!(l, sector.u),
+        _ => "",
+    }
+}
+
+pub fn link_problem_text(l: Locale, p: LinkProblem) -> &'static str {
+    match p {
+        LinkProblem::Unknown => td_string!(l, link.unknown),
+        LinkProblem::Expired => td_string!(l, link.expired),
+        LinkProblem::Used => td_string!(l, link.used),
+    }
+}
+
+/// A sentence for an error that is not about one field.
+pub fn error_text(l: Locale, e: &AppError) -> String {
+    match e {
+        AppError::Unauthenticated => td_string!(l, error.unauthenticated).to_string(),
+        AppError::Forbidden => td_string!(l, error.forbidden_text).to_string(),
+        AppError::NotFound => td_string!(l, error.not_found_text).to_string(),
+        AppError::Invalid(_) => td_string!(l, form.error_summary_title).to_string(),
+        AppError::Link(p) => link_problem_text(l, *p).to_string(),
+        AppError::Internal => td_string!(l, error.internal_text).to_string(),
+        AppError::Request(_) => td_string!(l, error.request_text).to_string(),
+    }
+}
+
+pub fn month_name(l: Locale, month: u32) -> &'static str {
+    match month {
+        1 => td_string!(l, month.m01),
+        2 => td_string!(l, month.m02),
+        3 => td_string!(l, month.m03),
+        4 => td_string!(l, month.m04),
+        5 => td_string!(l, month.m05),
+        6 => td_string!(l, month.m06),
+        7 => td_string!(l, month.m07),
+        8 => td_string!(l, month.m08),
+        9 => td_string!(l, month.m09),
+        10 => td_string!(l, month.m10),
+        11 => td_string!(l, month.m11),
+        _ => td_string!(l, month.m12),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+    use std::collections::BTreeSet;
+
+    fn keys(v: &Value, prefix: &str, out: &mut BTreeSet<String>) {
+        if let Value::Object(map) = v {
+            for (k, v) in map {
+                let key = format!("{prefix}{k}");
+                match v {
+                    Value::Object(_) => keys(v, &format!("{key}."), out),
+                    Value::String(s) => {
+                        assert!(!s.trim().is_empty(), "translation {key} is empty");
+                        out.insert(key);
+                    }
+                    other => panic!("translation {key} is not a string: {other}"),
+                }
+            }
+        }
+    }
+
+    fn locale_keys(json: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        keys(&serde_json::from_str(json).expect("valid JSON"), "", &mut out);
+        out
+    }
+
+    #[test]
+    fn dutch_and_english_have_exactly_the_same_keys() {
+        let nl = locale_keys(include_str!("../locales/nl.json"));
+        let en = locale_keys(include_str!("../locales/en.json"));
+        let only_nl: Vec<_> = nl.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&nl).collect();
+        assert!(only_nl.is_empty() && only_en.is_empty(), "missing in en: {only_nl:?}; missing in nl: {only_en:?}");
+        assert!(nl.len() > 150);
+    }
+
+    #[test]
+    fn messages_name_their_field_in_both_languages() {
+        assert_eq!(msg_text(Locale::nl, &Msg::Required, Field::Email), "Vul 'E-mailadres' in.");
+        assert_eq!(msg_text(Locale::en, &Msg::TooLong(200), Field::Name), "'Name' can be at most 200 characters.");
+    }
+
+    #[test]
+    fn every_sector_a_to_u_has_a_name_in_both_languages() {
+        for c in crate::domain::SECTORS {
+            assert!(!sector_label(Locale::nl, c).is_empty());
+            assert!(!sector_label(Locale::en, c).is_empty());
+        }
+        assert_eq!(sector_label(Locale::nl, 'C'), "Industrie");
+    }
+
+    #[test]
+    fn role_names_match_the_database() {
+        for r in Role::ALL {
+            assert!(db::roles::ALL.contains(&r.as_str()));
+            assert!(!role_label(Locale::nl, r).is_empty());
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Server-only glue for the server functions: the shared state, the asking user, cookies,
+//! and turning persistence errors into the app's error (logged with their cause).
+use crate::auth::CurrentUser;
+use crate::domain::{Field, Lang, Msg, OrganisationId, Role, UserId};
+use crate::error::{AppError, LinkProblem};
+use axum::extract::FromRef;
+use cookie::{Cookie, SameSite};
+use db::{DatabaseConnection, DbError};
+use http::header::{ACCEPT, COOKIE, SET_COOKIE};
+use http::request::Parts;
+use leptos::config::LeptosOptions;
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+use std::sync::Arc;
+
+pub const SESSION_COOKIE: &str = "dc_session";
+pub const LANG_COOKIE: &str = "dc_lang";
+
+/// What the server functions need, provided as context on every request.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub settings: Arc<Settings>,
+    pub leptos_options: LeptosOptions,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(s: &AppState) -> Self {
+        s.leptos_options.clone()
+    }
+}
+
+/// The slice of configuration the app itself needs.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Public base URL, used in e-mailed links (no trailing slash).
+    pub base_url: String,
+    /// Mark cookies `Secure` (the base URL is https).
+    pub secure_cookies: bool,
+    /// SMTP configured: queued mail is sent; otherwise it is kept in the outbox.
+    pub smtp_enabled: bool,
+}
+
+/// The user behind the request, put into the request extensions by the session middleware.
+#[derive(Debug, Clone)]
+pub struct SessionUser(pub CurrentUser);
+
+/// The raw session secret of the request's cookie (to end it at logout).
+#[derive(Debug, Clone)]
+pub struct SessionSecret(pub String);
+
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from context");
+        AppError::Internal
+    })
+}
+
+fn parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+/// The signed-in user, if any.
+pub fn current_user() -> Option<CurrentUser> {
+    parts().and_then(|p| p.extensions.get::<SessionUser>().map(|s| s.0.clone()))
+}
+
+/// The signed-in user, or `Unauthenticated`.
+pub fn require_user() -> Result<CurrentUser, AppError> {
+    current_user().ok_or(AppError::Unauthenticated)
+}
+
+pub fn session_secret() -> Option<String> {
+    parts().and_then(|p| p.extensions.get::<SessionSecret>().map(|s| s.0.clone()))
+}
+
+/// Reads a cookie of the current request.
+pub fn request_cookie(name: &str) -> Option<String> {
+    let parts = parts()?;
+    parts.headers.get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|header| {
+        Cookie::split_parse(header).filter_map(Result::ok).find(|c| c.name() == name).map(|c| c.value().to_owned())
+    })
+}
+
+/// The language of this request: the chosen language cookie, else Dutch. The browser's
+/// Accept-Language is deliberately ignored: Datacoach is Dutch first.
+pub fn request_lang() -> Lang {
+    request_cookie(LANG_COOKIE).map(|v| Lang::parse(&v)).unwrap_or_default()
+}
+
+fn response() -> Option<ResponseOptions> {
+    use_context::<ResponseOptions>()
+}
+
+pub fn set_cookie(c: Cookie<'static>) {
+    if let (Some(res), Ok(v)) = (response(), http::HeaderValue::from_str(&c.to_string())) {
+        res.append_header(SET_COOKIE, v);
+    }
+}
+
+pub fn session_cookie(secret: String, secure: bool) -> Cookie<'static> {
+    Cookie::build((SESSION_COOKIE, secret))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .max_age(cookie::time::Duration::hours(8))
+        .build()
+}
+
+pub fn expired_session_cookie(secure: bool) -> Cookie<'static> {
+    let mut c = session_cookie(String::new(), secure);
+    c.make_removal();
+    c
+}
+
+pub fn lang_cookie(lang: Lang, secure: bool) -> Cookie<'static> {
+    Cookie::build((LANG_COOKIE, lang.as_str()))
+        .path("/")
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .max_age(cookie::time::Duration::days(365))
+        .build()
+}
+
+/// Whether the request came from a plain HTML form (no JavaScript): such requests are
+/// answered with a redirect, not a status code.
+fn is_form_post() -> bool {
+    parts()
+        .and_then(|p| p.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .unwrap_or(false)
+}
+
+/// Finishes a server function: an error gets its HTTP status for API callers.
+pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(e) = &result {
+        if !is_form_post() {
+            if let (Some(res), Ok(code)) = (response(), http::StatusCode::from_u16(e.status())) {
+                res.set_status(code);
+            }
+        }
+    }
+    result
+}
+
+/// Maps a persistence error. Conflicts name their field; the rest is logged and hidden.
+pub fn db_error(e: DbError) -> AppError {
+    match e {
+        DbError::NotFound => AppError::NotFound,
+        DbError::Conflict("email") => AppError::invalid(Field::Email, Msg::EmailTaken),
+        DbError::Conflict("kvk_number") => AppError::invalid(Field::KvkNumber, Msg::KvkTaken),
+        DbError::Token(p) => AppError::Link(match p {
+            db::error::TokenProblem::Unknown => LinkProblem::Unknown,
+            db::error::TokenProblem::Expired => LinkProblem::Expired,
+            db::error::TokenProblem::Used => LinkProblem::Used,
+        }),
+        other => {
+            tracing::error!(error = ?other, "request failed");
+            AppError::Internal
+        }
+    }
+}
+
+impl From<DbError> for AppError {
+    fn from(e: DbError) -> Self {
+        db_error(e)
+    }
+}
+
+impl From<db::DbErr> for AppError {
+    fn from(e: db::DbErr) -> Self {
+        db_error(DbError::Database(e))
+    }
+}
+
+/// The shared view of a user row; `None` for a row with an unknown role.
+pub fn to_current_user(u: &db::entities::user::Model) -> Option<CurrentUser> {
+    Some(CurrentUser {
+        id: UserId(u.id),
+        name: u.name.clone(),
+        email: u.email.clone(),
+        role: Role::parse(&u.role)?,
+        language: Lang::parse(&u.language),
+        organisation_id: u.organisation_id.map(OrganisationId),
+    })
+}

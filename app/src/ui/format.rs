@@ -1,0 +1,26 @@
+//! Dates in the reader's style: "26 november 2026" in Dutch, "26 November 2026" in English.
+use crate::i18n::Locale;
+use crate::messages::month_name;
+use chrono::{DateTime, Datelike, Timelike, Utc};
+
+pub fn format_date(l: Locale, d: DateTime<Utc>) -> String {
+    format!("{} {} {}", d.day(), month_name(l, d.month()), d.year())
+}
+
+pub fn format_datetime(l: Locale, d: DateTime<Utc>) -> String {
+    format!("{}, {:02}:{:02} UTC", format_date(l, d), d.hour(), d.minute())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn dates_read_the_dutch_way_and_the_english_way() {
+        let d = Utc.with_ymd_and_hms(2026, 11, 26, 9, 5, 0).unwrap();
+        assert_eq!(format_date(Locale::nl, d), "26 november 2026");
+        assert_eq!(format_date(Locale::en, d), "26 November 2026");
+        assert_eq!(format_datetime(Locale::nl, d), "26 november 2026, 09:05 UTC");
+    }
+}

@@ -1,0 +1,11 @@
+//! Building blocks every page uses: form fields with their errors, the error summary,
+//! pagination, breadcrumbs and date formatting.
+mod format;
+mod forms;
+mod page;
+mod pagination;
+
+pub use format::{format_date, format_datetime};
+pub use forms::{ErrorSummary, FormNotice, SelectField, TextField, action_errors};
+pub use page::{Breadcrumbs, Crumb, PageTitle};
+pub use pagination::Pagination;

@@ -1,0 +1,9 @@
+//! SeaORM entities. They mirror the migrations (the schema's truth) and never leave the server.
+pub mod company;
+pub mod company_member;
+pub mod expert_firm;
+pub mod organisation;
+pub mod outbox_message;
+pub mod session;
+pub mod user;
+pub mod user_token;

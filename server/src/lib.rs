@@ -1,0 +1,10 @@
+//! The Datacoach server: configuration, startup, the axum router and its middleware,
+//! sessions, e-mail delivery and the admin CLI. Persistence lives in `server/db`.
+pub mod cli;
+pub mod config;
+pub mod mailer;
+pub mod session;
+pub mod startup;
+
+pub use config::Config;
+pub use startup::{build_app, prepare_database};

@@ -1,0 +1,144 @@
+//! `server`: serves Datacoach, or runs one of the admin commands (see `server --help`).
+use clap::Parser;
+use datacoach_server::cli::{Cli, Command};
+use datacoach_server::{Config, build_app, prepare_database, startup};
+use std::io::{BufRead, IsTerminal};
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn")))
+        .init();
+    let cli = Cli::parse();
+    let config = match Config::load() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("Configuration error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config).await,
+        Command::Migrate => migrate(config).await,
+        Command::CreateAdmin { email, name, language } => create_admin(config, email, name, language).await,
+        Command::SeedDemo => seed(config).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Res = Result<(), Box<dyn std::error::Error>>;
+
+fn print_demo_logins() {
+    println!("\nDemo data seeded. Log in at the address below with one of these accounts");
+    println!("(password for all: {}):", db::seed::DEMO_PASSWORD);
+    for l in db::seed::DEMO_LOGINS.iter() {
+        println!("  {:<18} {:<32} {}", l.role, l.email, l.name);
+    }
+    println!();
+}
+
+async fn serve(config: Config) -> Res {
+    let (conn, seeded) = prepare_database(&config).await?;
+    if seeded {
+        print_demo_logins();
+    }
+    let options = startup::leptos_options();
+    let state = startup::app_state(&config, conn.clone(), options);
+    if let Some(smtp) = config.smtp.clone() {
+        tokio::spawn(datacoach_server::mailer::run(conn.clone(), smtp));
+    } else {
+        tracing::info!("no SMTP configured: e-mail is kept in the outbox (admin > E-mails)");
+    }
+    tokio::spawn(purge_sessions(conn));
+    let app = build_app(state);
+    let listener = tokio::net::TcpListener::bind(config.listen).await?;
+    println!("Datacoach is running at {}", config.base_url());
+    axum::serve(listener, app.into_make_service()).with_graceful_shutdown(shutdown()).await?;
+    Ok(())
+}
+
+async fn purge_sessions(conn: db::DatabaseConnection) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        if let Err(e) = db::sessions::purge_expired(&conn).await {
+            tracing::warn!(error = ?e, "purging sessions failed");
+        }
+    }
+}
+
+async fn shutdown() {
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+async fn migrate(config: Config) -> Res {
+    let conn = db::connect(&config.database_url, 1).await?;
+    db::migrate(&conn).await?;
+    println!("Migrations applied.");
+    Ok(())
+}
+
+async fn seed(config: Config) -> Res {
+    let conn = db::connect(&config.database_url, 2).await?;
+    db::migrate(&conn).await?;
+    if db::seed::seed_demo(&conn).await? {
+        print_demo_logins();
+    } else {
+        println!("The database already has users: demo data not seeded.");
+    }
+    Ok(())
+}
+
+fn read_password() -> Result<String, Box<dyn std::error::Error>> {
+    if std::io::stdin().is_terminal() {
+        let p = rpassword::prompt_password("Password (at least 12 characters): ")?;
+        let again = rpassword::prompt_password("Repeat password: ")?;
+        if p != again {
+            return Err("the passwords are not the same".into());
+        }
+        Ok(p)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\n', '\r']).to_owned())
+    }
+}
+
+async fn create_admin(config: Config, email: String, name: String, language: String) -> Res {
+    let email = app::domain::parse_email(&email).map_err(|_| format!("'{email}' is not a valid e-mail address"))?;
+    let name = app::domain::required_text(&name, app::domain::MAX_NAME).map_err(|_| "--name must be 1 to 200 characters")?;
+    let language = app::domain::Lang::parse_strict(&language).ok_or("--language must be nl or en")?;
+    let password = read_password()?;
+    let password = app::domain::parse_new_password(&password)
+        .map_err(|_| format!("the password must be {} to {} characters", app::domain::MIN_PASSWORD, app::domain::MAX_PASSWORD))?;
+    let conn = db::connect(&config.database_url, 2).await?;
+    db::migrate(&conn).await?;
+    let hash = db::password::hash_password_async(password).await?;
+    let created = db::accounts::create_user(
+        &conn,
+        db::accounts::NewUser {
+            email,
+            name,
+            language: language.as_str().to_owned(),
+            role: db::roles::ADMIN,
+            organisation_id: None,
+            expert_firm_id: None,
+            password_hash: Some(hash),
+        },
+    )
+    .await
+    .map_err(|e| match e {
+        db::DbError::Conflict(_) => "an account with this e-mail address already exists".to_string(),
+        other => other.to_string(),
+    })?;
+    println!("Administrator {} created.", created.email);
+    Ok(())
+}

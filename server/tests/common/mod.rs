@@ -1,0 +1,154 @@
+//! Test harness: a fresh database (SQLite file or PostgreSQL database) and the real app served
+//! on port 0, driven over HTTP like a browser would.
+#![allow(dead_code)]
+use datacoach_server::{Config, build_app, startup};
+use db::testing::Backend;
+use reqwest::header::ACCEPT;
+use serde_json::Value;
+use std::future::Future;
+use std::net::SocketAddr;
+
+pub use db::seed::DEMO_PASSWORD;
+pub const ADMIN: &str = "admin@demo.datacoach.nl";
+pub const COACH: &str = "coach@demo.datacoach.nl";
+pub const COACH2: &str = "coach2@demo.datacoach.nl";
+pub const ENTREPRENEUR: &str = "ondernemer@demo.datacoach.nl";
+pub const ENTREPRENEUR2: &str = "metaal@demo.datacoach.nl";
+pub const EXPERT: &str = "expert@demo.datacoach.nl";
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub db: db::DatabaseConnection,
+    pub backend: Backend,
+}
+
+/// Runs `body` against a fresh app on `backend`. PostgreSQL tests are skipped only when
+/// `DATACOACH_SKIP_POSTGRES=1` (set by `make test` with a visible warning, never under CI).
+pub async fn run<F, Fut>(backend: Backend, body: F)
+where
+    F: FnOnce(TestApp) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let Some(url) = db::testing::fresh_database_url(backend).await.expect("a fresh test database") else {
+        eprintln!("SKIPPED (PostgreSQL not available): this test ran on SQLite only");
+        return;
+    };
+    let config = Config { database_url: url, seed_demo: true, db_max_connections: 4, ..Config::default() };
+    let (conn, seeded) = datacoach_server::prepare_database(&config).await.expect("database prepared");
+    assert!(seeded, "a fresh database gets the demo data");
+    let state = startup::app_state(&config, conn.clone(), leptos::config::LeptosOptions::builder().output_name("datacoach").build());
+    let app = build_app(state);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
+    let addr = listener.local_addr().expect("local addr");
+    tokio::spawn(async move { axum::serve(listener, app.into_make_service()).await.expect("serve") });
+    body(TestApp { addr, db: conn, backend }).await;
+}
+
+/// Declares one test per database backend.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                common::run(db::testing::Backend::Sqlite, $body).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                common::run(db::testing::Backend::Postgres, $body).await
+            }
+        }
+    };
+}
+
+/// A browser-like client with its own cookie jar.
+pub struct Client {
+    pub http: reqwest::Client,
+    pub base: String,
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub body: Value,
+    pub headers: reqwest::header::HeaderMap,
+}
+
+impl Reply {
+    /// The field codes of an `Invalid` error.
+    pub fn invalid_fields(&self) -> Vec<(String, String)> {
+        self.body["Invalid"]["errors"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|e| (e["field"].as_str().unwrap_or_default().to_owned(), e["msg"].to_string().trim_matches('"').to_owned()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+impl TestApp {
+    pub fn client(&self) -> Client {
+        Client {
+            http: reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client"),
+            base: format!("http://{}", self.addr),
+        }
+    }
+
+    pub async fn logged_in(&self, email: &str) -> Client {
+        let c = self.client();
+        let r = c.login(email, DEMO_PASSWORD).await;
+        assert!(r.status < 400, "login of {email} failed: {} {}", r.status, r.body);
+        c
+    }
+
+    /// Latest outbox message to `email`, if any.
+    pub async fn last_mail_to(&self, email: &str) -> Option<db::entities::outbox_message::Model> {
+        let page = db::outbox::list(&self.db, 0, 500).await.expect("outbox");
+        page.items.into_iter().find(|m| m.to_email == email)
+    }
+
+    pub async fn outbox_count(&self) -> u64 {
+        db::outbox::list(&self.db, 0, 1).await.expect("outbox").total
+    }
+}
+
+/// The token at the end of the first link in a mail body that starts with `prefix`.
+pub fn link_token(body: &str, prefix: &str) -> String {
+    let start = body.find(prefix).unwrap_or_else(|| panic!("no {prefix} link in: {body}")) + prefix.len();
+    body[start..].split_whitespace().next().unwrap_or_default().to_owned()
+}
+
+impl Client {
+    /// Calls a server function the way the hydrated app does (JSON answer).
+    pub async fn call(&self, endpoint: &str, form: &[(&str, &str)]) -> Reply {
+        let res = self
+            .http
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header(ACCEPT, "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request");
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        let text = res.text().await.unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Reply { status, body, headers }
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Reply {
+        self.call("login", &[("email", email), ("password", password)]).await
+    }
+
+    pub async fn me(&self) -> Value {
+        self.call("me", &[]).await.body
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        let res = self.http.get(format!("{}{path}", self.base)).send().await.expect("request");
+        let status = res.status().as_u16();
+        (status, res.text().await.unwrap_or_default())
+    }
+}
