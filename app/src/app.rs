@@ -1,6 +1,6 @@
 //! The application root: the HTML shell, the i18n and auth contexts, and the routes.
 use crate::admin::{AdminUsersPage, InviteStaffPage, OrganisationsPage, OutboxMessagePage, OutboxPage};
-use crate::auth::{ForgotPasswordPage, LinkPurpose, LoginPage, Login, Logout, SetLanguage, SetPasswordPage, me};
+use crate::auth::{ForgotPasswordPage, LinkPurpose, LoginPage, Logout, SetLanguage, SetPasswordPage, me};
 use crate::companies::{CompaniesPage, CompanyPage, NewCompanyPage};
 use crate::home::HomePage;
 use crate::i18n::*;
@@ -24,6 +24,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HydrationScripts options/>
                 <MetaTags/>
                 <link rel="stylesheet" id="leptos" href="/pkg/datacoach.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
             </head>
             <body>
                 <App/>
@@ -36,9 +37,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[derive(Clone, Copy)]
 pub struct AuthContext {
     pub user: Resource<Result<Option<crate::auth::CurrentUser>, crate::AppError>>,
-    pub login: ServerAction<Login>,
     pub logout: ServerAction<Logout>,
     pub set_language: ServerAction<SetLanguage>,
+    /// Bumped when a page signs someone in, so the user is fetched again.
+    pub signed_in: RwSignal<u32>,
+}
+
+impl AuthContext {
+    /// Call after a successful sign-in (login, or choosing a password through a link).
+    pub fn refresh(&self) {
+        self.signed_in.update(|n| *n += 1);
+    }
 }
 
 pub fn use_auth() -> AuthContext {
@@ -69,15 +78,15 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Everything inside the router: created here so server actions see errors passed back
-/// through the URL after a form post without JavaScript.
+/// Everything inside the router. Actions whose errors must survive a form post without
+/// JavaScript are created by their pages, inside `<Routes>`, which hands such errors back.
 #[component]
 fn AppShell() -> impl IntoView {
-    let login = ServerAction::<Login>::new();
     let logout = ServerAction::<Logout>::new();
     let set_language = ServerAction::<SetLanguage>::new();
-    let user = Resource::new(move || (login.version().get(), logout.version().get()), |_| me());
-    provide_context(AuthContext { user, login, logout, set_language });
+    let signed_in = RwSignal::new(0u32);
+    let user = Resource::new(move || (signed_in.get(), logout.version().get()), |_| me());
+    provide_context(AuthContext { user, logout, set_language, signed_in });
 
     // Tests (and impatient people) can see when the page has become interactive.
     Effect::new(move |_| {

@@ -1,6 +1,8 @@
 //! Server functions for accounts. Each is a thin public endpoint: it checks who asks, calls
 //! persistence, and converts the error.
-use super::{CurrentUser, LinkInfo, LinkPurpose};
+use super::{CurrentUser, LinkInfo};
+#[cfg(feature = "ssr")]
+use super::LinkPurpose;
 use crate::error::AppError;
 use leptos::prelude::*;
 

@@ -1,6 +1,6 @@
 //! Login, forgotten password, and setting a password through an e-mailed link. All three are
 //! plain forms that work without JavaScript.
-use super::{ForgotPassword, LinkPurpose, SetPassword, get_link_info};
+use super::{ForgotPassword, LinkPurpose, Login, SetPassword, get_link_info};
 use crate::app::use_auth;
 use crate::domain::Field;
 use crate::i18n::*;
@@ -19,7 +19,13 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let next = move || query.with(|q| q.get("next")).unwrap_or_default();
     let logged_out = move || query.with(|q| q.get("logged_out").is_some());
-    let error = action_errors(auth.login);
+    let login = ServerAction::<Login>::new();
+    let error = action_errors(login);
+    Effect::new(move |_| {
+        if let Some(Ok(())) = login.value().get() {
+            auth.refresh();
+        }
+    });
     view! {
         <div class="container--narrow stack">
             <Suspense fallback=|| ()>
@@ -32,10 +38,10 @@ pub fn LoginPage() -> impl IntoView {
             <p class="lead">{t!(i18n, login.intro)}</p>
             {move || logged_out().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, login.logged_out)}</div> })}
             <ErrorSummary error=error/>
-            <ActionForm action=auth.login attr:class="form" attr:novalidate=true>
+            <ActionForm action=login attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="next" value=next/>
                 <TextField field=Field::Email error=error input_type="email" autocomplete="username" required=true/>
-                <TextField field=Field::Password error=error input_type="password" autocomplete="current-password" required=true/>
+                <TextField field=Field::Password error=error input_type="password" autocomplete="current-password" required=true hint=false/>
                 <div class="form-actions">
                     <button type="submit" class="button">{t!(i18n, login.submit)}</button>
                     <a href="/forgot-password">{t!(i18n, login.forgot)}</a>
@@ -84,6 +90,12 @@ pub fn SetPasswordPage(purpose: LinkPurpose) -> impl IntoView {
     let info = Resource::new(token, move |t| get_link_info(t, purpose.as_str().to_owned()));
     let action = ServerAction::<SetPassword>::new();
     let error = action_errors(action);
+    let auth = use_auth();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            auth.refresh();
+        }
+    });
     let title = move || match purpose {
         LinkPurpose::Invite => td_string!(i18n.get_locale(), set_password.invite_title),
         LinkPurpose::Reset => td_string!(i18n.get_locale(), set_password.reset_title),

@@ -301,17 +301,17 @@ fn NewCompanyForm(user: CurrentUser) -> impl IntoView {
                     <ActionForm action=action attr:class="form" attr:novalidate=true>
                         <TextField field=Field::CompanyName name="form[company_name]" error=error required=true autocomplete="organization"/>
                         <TextField field=Field::KvkNumber name="form[kvk_number]" error=error required=true inputmode="numeric"/>
-                        <TextField field=Field::Website name="form[website]" error=error input_type="url" autocomplete="url"/>
-                        <TextField field=Field::FoundingYear name="form[founding_year]" error=error inputmode="numeric"/>
-                        <TextField field=Field::Address name="form[address]" error=error autocomplete="street-address"/>
+                        <TextField field=Field::Website name="form[website]" error=error optional=true input_type="url" autocomplete="url"/>
+                        <TextField field=Field::FoundingYear name="form[founding_year]" error=error optional=true inputmode="numeric"/>
+                        <TextField field=Field::Address name="form[address]" error=error optional=true autocomplete="street-address"/>
                         <TextField field=Field::Municipality name="form[municipality]" error=error required=true autocomplete="address-level2"/>
                         <SelectField field=Field::SizeBand name="form[size_band]" error=error options=sizes with_empty=true/>
                         <SelectField field=Field::PrimarySector name="form[primary_sector]" error=error options=sectors with_empty=true/>
-                        <SelectField field=Field::SecondarySector name="form[secondary_sector]" error=error options=sectors with_empty=true/>
+                        <SelectField field=Field::SecondarySector name="form[secondary_sector]" error=error options=sectors with_empty=true optional=true/>
                         {is_admin.then(|| view! {
                             <SelectField field=Field::Organisation name="form[organisation_id]" error=error options=orgs.clone() with_empty=true/>
                         })}
-                        <SelectField field=Field::PrimaryCoach name="form[primary_coach_id]" error=error options=coaches value=me with_empty=true/>
+                        <SelectField field=Field::PrimaryCoach name="form[primary_coach_id]" error=error options=coaches value=me with_empty=true optional=true/>
                         <div class="form-actions">
                             <button type="submit" class="button">{t!(i18n, companies.create_submit)}</button>
                             <a href="/companies">{t!(i18n, common.cancel)}</a>

@@ -72,6 +72,12 @@ pub fn TextField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(default = false)] required: bool,
     #[prop(optional)] inputmode: Option<&'static str>,
+    /// Show the field's hint (the password rules are no help on the login form).
+    #[prop(default = true)]
+    hint: bool,
+    /// Marks the label "(optional)".
+    #[prop(default = false)]
+    optional: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let errors = form_errors(error);
@@ -87,7 +93,8 @@ pub fn TextField(
         }
         errors.get().and_then(|e| e.value_of(field).map(str::to_owned)).unwrap_or_else(|| initial.clone())
     };
-    let has_hint = move || field_hint(i18n.get_locale(), field).is_some();
+    let hint_text = move || if hint { field_hint(i18n.get_locale(), field) } else { None };
+    let has_hint = move || hint_text().is_some();
     let described_by = {
         let hint_id = hint_id.clone();
         let err_id = err_id.clone();
@@ -104,8 +111,11 @@ pub fn TextField(
     };
     view! {
         <div class="field" class:field--error=move || message().is_some()>
-            <label for=id>{move || field_label(i18n.get_locale(), field)}</label>
-            {move || field_hint(i18n.get_locale(), field).map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
+            <label for=id>
+                {move || field_label(i18n.get_locale(), field)}
+                {optional.then(|| view! { " " <span class="label-optional">{t!(i18n, form.optional)}</span> })}
+            </label>
+            {move || hint_text().map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
             {move || message().map(|m| view! {
                 <p class="field-error" id=err_id.clone()>
                     <span class="visually-hidden">{t!(i18n, form.error_prefix)}</span>
@@ -139,6 +149,7 @@ pub fn SelectField(
     /// Adds an empty first choice ("choose ...").
     #[prop(default = false)]
     with_empty: bool,
+    #[prop(default = false)] optional: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let errors = form_errors(error);
@@ -149,7 +160,10 @@ pub fn SelectField(
     let selected = move || errors.get().and_then(|e| e.value_of(field).map(str::to_owned)).unwrap_or_else(|| initial.clone());
     view! {
         <div class="field" class:field--error=move || message().is_some()>
-            <label for=id>{move || field_label(i18n.get_locale(), field)}</label>
+            <label for=id>
+                {move || field_label(i18n.get_locale(), field)}
+                {optional.then(|| view! { " " <span class="label-optional">{t!(i18n, form.optional)}</span> })}
+            </label>
             {move || field_hint(i18n.get_locale(), field).map(|h| view! { <div class="hint">{h}</div> })}
             {move || message().map(|m| view! {
                 <p class="field-error" id=err_id.clone()>{msg_text(i18n.get_locale(), &m, field)}</p>

@@ -147,7 +147,8 @@ impl Client {
     }
 
     pub async fn get(&self, path: &str) -> (u16, String) {
-        let res = self.http.get(format!("{}{path}", self.base)).send().await.expect("request");
+        // Like a browser: pages are asked for as HTML.
+        let res = self.http.get(format!("{}{path}", self.base)).header(ACCEPT, "text/html").send().await.expect("request");
         let status = res.status().as_u16();
         (status, res.text().await.unwrap_or_default())
     }

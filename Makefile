@@ -1,0 +1,32 @@
+# Datacoach: the two commands a newcomer needs.
+#   make run    install what is missing, build, migrate and seed the demo data, serve :3000
+#   make test   every test (unit, integration on SQLite and PostgreSQL, wasm build, browser)
+SHELL := /bin/bash
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test tools test-tools build release clean-data
+
+tools:
+	@scripts/install-tools.sh
+
+test-tools:
+	@scripts/install-tools.sh --test
+
+## Build the release app and serve it on http://127.0.0.1:3000 (demo data on first start).
+run: tools release
+	@mkdir -p data
+	DATACOACH_SEED_DEMO=$${DATACOACH_SEED_DEMO:-true} ./target/release/server
+
+release:
+	cargo leptos build --release
+
+## Debug build (what the tests use).
+build: tools
+	RUSTFLAGS="--cfg erase_components" cargo leptos build
+
+test: test-tools
+	@scripts/test.sh
+
+## Remove the local SQLite database (the demo data is seeded again on the next `make run`).
+clean-data:
+	rm -rf data
