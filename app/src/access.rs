@@ -23,7 +23,9 @@ pub enum CompanyScope {
 pub fn company_scope(u: &CurrentUser) -> CompanyScope {
     match u.role {
         Role::Admin => CompanyScope::All,
-        Role::Coach | Role::ProgrammeManager => u.organisation_id.map_or(CompanyScope::Nothing, CompanyScope::Organisation),
+        Role::Coach | Role::ProgrammeManager => u
+            .organisation_id
+            .map_or(CompanyScope::Nothing, CompanyScope::Organisation),
         Role::Entrepreneur => CompanyScope::MemberOf,
         // Experts see companies only through explicit sharing, which comes with the expert features.
         Role::Expert => CompanyScope::Nothing,
@@ -52,7 +54,10 @@ pub fn can_manage_company(u: &CurrentUser, c: &CompanyFacts) -> bool {
 
 /// The organisation a new company will belong to, if the user may create companies at all.
 /// An admin picks the organisation; coaching staff create for their own.
-pub fn may_create_company_in(u: &CurrentUser, requested: Option<OrganisationId>) -> Option<OrganisationId> {
+pub fn may_create_company_in(
+    u: &CurrentUser,
+    requested: Option<OrganisationId>,
+) -> Option<OrganisationId> {
     match u.role {
         Role::Admin => requested,
         Role::Coach | Role::ProgrammeManager => u.organisation_id,
@@ -82,7 +87,10 @@ mod tests {
     }
 
     fn company(org: i64, member: bool) -> CompanyFacts {
-        CompanyFacts { organisation_id: OrganisationId(org), asker_is_member: member }
+        CompanyFacts {
+            organisation_id: OrganisationId(org),
+            asker_is_member: member,
+        }
     }
 
     #[test]
@@ -92,7 +100,10 @@ mod tests {
         assert!(!can_view_company(&coach, &company(2, false)));
         assert!(can_manage_company(&coach, &company(1, false)));
         assert!(!can_manage_company(&coach, &company(2, false)));
-        assert_eq!(company_scope(&coach), CompanyScope::Organisation(OrganisationId(1)));
+        assert_eq!(
+            company_scope(&coach),
+            CompanyScope::Organisation(OrganisationId(1))
+        );
     }
 
     #[test]
@@ -127,9 +138,15 @@ mod tests {
     #[test]
     fn coaching_staff_create_companies_only_in_their_own_organisation() {
         let c = user(Role::ProgrammeManager, Some(3));
-        assert_eq!(may_create_company_in(&c, Some(OrganisationId(9))), Some(OrganisationId(3)));
+        assert_eq!(
+            may_create_company_in(&c, Some(OrganisationId(9))),
+            Some(OrganisationId(3))
+        );
         let a = user(Role::Admin, None);
-        assert_eq!(may_create_company_in(&a, Some(OrganisationId(9))), Some(OrganisationId(9)));
+        assert_eq!(
+            may_create_company_in(&a, Some(OrganisationId(9))),
+            Some(OrganisationId(9))
+        );
         assert_eq!(may_create_company_in(&a, None), None);
     }
 

@@ -1,6 +1,10 @@
 //! The application root: the HTML shell, the i18n and auth contexts, and the routes.
-use crate::admin::{AdminUsersPage, InviteStaffPage, OrganisationsPage, OutboxMessagePage, OutboxPage};
-use crate::auth::{ForgotPasswordPage, LinkPurpose, LoginPage, Logout, SetLanguage, SetPasswordPage, me};
+use crate::admin::{
+    AdminUsersPage, InviteStaffPage, OrganisationsPage, OutboxMessagePage, OutboxPage,
+};
+use crate::auth::{
+    ForgotPasswordPage, LinkPurpose, LoginPage, Logout, SetLanguage, SetPasswordPage, me,
+};
 use crate::companies::{CompaniesPage, CompanyPage, NewCompanyPage};
 use crate::home::HomePage;
 use crate::i18n::*;
@@ -59,16 +63,17 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     // Dutch by default whatever the browser sends: the server reads only our own language
     // cookie (see `ssr::request_lang`), never Accept-Language.
-    let header_getter = leptos_i18n::context::UseLocalesOptions::default().ssr_lang_header_getter(|| {
-        #[cfg(feature = "ssr")]
-        {
-            Some(crate::ssr::request_lang().as_str().to_owned())
-        }
-        #[cfg(not(feature = "ssr"))]
-        {
-            None
-        }
-    });
+    let header_getter =
+        leptos_i18n::context::UseLocalesOptions::default().ssr_lang_header_getter(|| {
+            #[cfg(feature = "ssr")]
+            {
+                Some(crate::ssr::request_lang().as_str().to_owned())
+            }
+            #[cfg(not(feature = "ssr"))]
+            {
+                None
+            }
+        });
     view! {
         <I18nContextProvider enable_cookie=false ssr_lang_header_getter=header_getter>
             <Router>
@@ -86,7 +91,12 @@ fn AppShell() -> impl IntoView {
     let set_language = ServerAction::<SetLanguage>::new();
     let signed_in = RwSignal::new(0u32);
     let user = Resource::new(move || (signed_in.get(), logout.version().get()), |_| me());
-    provide_context(AuthContext { user, logout, set_language, signed_in });
+    provide_context(AuthContext {
+        user,
+        logout,
+        set_language,
+        signed_in,
+    });
 
     // Tests (and impatient people) can see when the page has become interactive.
     Effect::new(move |_| {

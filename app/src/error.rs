@@ -61,14 +61,24 @@ impl FormErrors {
         self.errors.is_empty()
     }
     pub fn message_for(&self, field: Field) -> Option<Msg> {
-        self.errors.iter().find(|e| e.field == field).map(|e| e.msg.clone())
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.msg.clone())
     }
     pub fn value_of(&self, field: Field) -> Option<&str> {
-        self.values.iter().find(|(f, _)| *f == field).map(|(_, v)| v.as_str())
+        self.values
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, v)| v.as_str())
     }
     /// `Ok(value)` when there are no errors, else `Err(AppError::Invalid(self))`.
     pub fn finish<T>(self, value: T) -> Result<T, AppError> {
-        if self.errors.is_empty() { Ok(value) } else { Err(AppError::Invalid(self)) }
+        if self.errors.is_empty() {
+            Ok(value)
+        } else {
+            Err(AppError::Invalid(self))
+        }
     }
 }
 

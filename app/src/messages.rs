@@ -169,7 +169,11 @@ mod tests {
 
     fn locale_keys(json: &str) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
-        keys(&serde_json::from_str(json).expect("valid JSON"), "", &mut out);
+        keys(
+            &serde_json::from_str(json).expect("valid JSON"),
+            "",
+            &mut out,
+        );
         out
     }
 
@@ -179,14 +183,23 @@ mod tests {
         let en = locale_keys(include_str!("../locales/en.json"));
         let only_nl: Vec<_> = nl.difference(&en).collect();
         let only_en: Vec<_> = en.difference(&nl).collect();
-        assert!(only_nl.is_empty() && only_en.is_empty(), "missing in en: {only_nl:?}; missing in nl: {only_en:?}");
+        assert!(
+            only_nl.is_empty() && only_en.is_empty(),
+            "missing in en: {only_nl:?}; missing in nl: {only_en:?}"
+        );
         assert!(nl.len() > 150);
     }
 
     #[test]
     fn messages_name_their_field_in_both_languages() {
-        assert_eq!(msg_text(Locale::nl, &Msg::Required, Field::Email), "Vul 'E-mailadres' in.");
-        assert_eq!(msg_text(Locale::en, &Msg::TooLong(200), Field::Name), "'Name' can be at most 200 characters.");
+        assert_eq!(
+            msg_text(Locale::nl, &Msg::Required, Field::Email),
+            "Vul 'E-mailadres' in."
+        );
+        assert_eq!(
+            msg_text(Locale::en, &Msg::TooLong(200), Field::Name),
+            "'Name' can be at most 200 characters."
+        );
     }
 
     #[test]

@@ -77,15 +77,25 @@ pub fn session_secret() -> Option<String> {
 /// Reads a cookie of the current request.
 pub fn request_cookie(name: &str) -> Option<String> {
     let parts = parts()?;
-    parts.headers.get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|header| {
-        Cookie::split_parse(header).filter_map(Result::ok).find(|c| c.name() == name).map(|c| c.value().to_owned())
-    })
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|header| {
+            Cookie::split_parse(header)
+                .filter_map(Result::ok)
+                .find(|c| c.name() == name)
+                .map(|c| c.value().to_owned())
+        })
 }
 
 /// The language of this request: the chosen language cookie, else Dutch. The browser's
 /// Accept-Language is deliberately ignored: Datacoach is Dutch first.
 pub fn request_lang() -> Lang {
-    request_cookie(LANG_COOKIE).map(|v| Lang::parse(&v)).unwrap_or_default()
+    request_cookie(LANG_COOKIE)
+        .map(|v| Lang::parse(&v))
+        .unwrap_or_default()
 }
 
 fn response() -> Option<ResponseOptions> {
@@ -127,7 +137,12 @@ pub fn lang_cookie(lang: Lang, secure: bool) -> Cookie<'static> {
 /// answered with a redirect, not a status code.
 fn is_form_post() -> bool {
     parts()
-        .and_then(|p| p.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .and_then(|p| {
+            p.headers
+                .get(ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.contains("text/html"))
+        })
         .unwrap_or(false)
 }
 

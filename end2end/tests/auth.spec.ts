@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { COACH, ENTREPRENEUR, ADMIN, expectAccessible, login, logout, open, ready } from './helpers';
+import { COACH, ENTREPRENEUR, ADMIN, attemptLogin, expectAccessible, login, logout, open, ready } from './helpers';
 
 test('the login page is Dutch for an English browser and accessible', async ({ page }, info) => {
   await open(page, info, '/login');
@@ -25,7 +25,7 @@ test('a coach logs in, reaches the workspace and logs out', async ({ page }, inf
 });
 
 test('a wrong password gets an error summary, a message at the field, and keeps the e-mail', async ({ page }, info) => {
-  await login(page, info, COACH, 'dit is niet het wachtwoord');
+  await attemptLogin(page, info, COACH, 'dit is niet het wachtwoord');
   const summary = page.getByRole('alert').filter({ hasText: 'Er is een probleem' });
   await expect(summary).toBeVisible();
   await expect(summary.getByRole('link', { name: 'Het e-mailadres of het wachtwoord klopt niet.' })).toHaveAttribute('href', '#email');

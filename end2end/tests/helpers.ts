@@ -24,11 +24,19 @@ export async function ready(page: Page, info: TestInfo) {
   }
 }
 
-export async function login(page: Page, info: TestInfo, email: string, password = PASSWORD) {
+/** Fills in and sends the login form. */
+export async function attemptLogin(page: Page, info: TestInfo, email: string, password: string) {
   await open(page, info, '/login');
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+/** Logs in and waits until the user menu shows the user is signed in. */
+export async function login(page: Page, info: TestInfo, email: string, password = PASSWORD) {
+  await attemptLogin(page, info, email, password);
+  await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
+  await ready(page, info);
 }
 
 export async function logout(page: Page, info: TestInfo) {

@@ -2,7 +2,11 @@
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "server", about = "Datacoach server and admin commands", version)]
+#[command(
+    name = "server",
+    about = "Datacoach server and admin commands",
+    version
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

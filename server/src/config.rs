@@ -73,7 +73,8 @@ impl Config {
     }
 
     pub fn secure_cookies(&self) -> bool {
-        self.secure_cookies.unwrap_or_else(|| self.base_url.starts_with("https://"))
+        self.secure_cookies
+            .unwrap_or_else(|| self.base_url.starts_with("https://"))
     }
 
     pub fn base_url(&self) -> String {
@@ -98,7 +99,13 @@ mod tests {
             assert!(c.secure_cookies());
             let smtp = c.smtp.clone().expect("smtp configured");
             assert_eq!(smtp.port, 2525);
-            assert_eq!(smtp.password.as_ref().map(|p| p.expose_secret().to_owned()).as_deref(), Some("hunter2hunter2"));
+            assert_eq!(
+                smtp.password
+                    .as_ref()
+                    .map(|p| p.expose_secret().to_owned())
+                    .as_deref(),
+                Some("hunter2hunter2")
+            );
             assert!(!format!("{c:?}").contains("hunter2"), "secrets never print");
             assert!(c.database_url.starts_with("sqlite://"));
             Ok(())

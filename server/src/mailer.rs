@@ -19,13 +19,21 @@ pub fn transport(cfg: &SmtpConfig) -> Result<Transport, lettre::transport::smtp:
     .port(cfg.port)
     .timeout(Some(Duration::from_secs(20)));
     if let (Some(user), Some(pass)) = (&cfg.username, &cfg.password) {
-        builder = builder.credentials(Credentials::new(user.clone(), pass.expose_secret().to_owned()));
+        builder = builder.credentials(Credentials::new(
+            user.clone(),
+            pass.expose_secret().to_owned(),
+        ));
     }
     Ok(builder.build())
 }
 
 fn message(from: &Mailbox, m: &db::entities::outbox_message::Model) -> Result<Message, String> {
-    let to = Mailbox::new(Some(m.to_name.clone()), m.to_email.parse().map_err(|e| format!("bad address: {e}"))?);
+    let to = Mailbox::new(
+        Some(m.to_name.clone()),
+        m.to_email
+            .parse()
+            .map_err(|e| format!("bad address: {e}"))?,
+    );
     Message::builder()
         .from(from.clone())
         .to(to)
@@ -36,11 +44,19 @@ fn message(from: &Mailbox, m: &db::entities::outbox_message::Model) -> Result<Me
 }
 
 /// Sends what is due once; returns how many were sent.
-pub async fn deliver_due(db: &DatabaseConnection, transport: &Transport, from: &Mailbox) -> Result<usize, db::DbError> {
+pub async fn deliver_due(
+    db: &DatabaseConnection,
+    transport: &Transport,
+    from: &Mailbox,
+) -> Result<usize, db::DbError> {
     let mut sent = 0;
     for m in db::outbox::due(db, 20).await? {
         let result = match message(from, &m) {
-            Ok(msg) => transport.send(msg).await.map(|_| ()).map_err(|e| e.to_string()),
+            Ok(msg) => transport
+                .send(msg)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
             Err(e) => Err(e),
         };
         if result.is_ok() {

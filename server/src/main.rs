@@ -9,7 +9,10 @@ use tracing_subscriber::EnvFilter;
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
+        )
         .init();
     let cli = Cli::parse();
     let config = match Config::load() {
@@ -22,7 +25,11 @@ async fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config).await,
         Command::Migrate => migrate(config).await,
-        Command::CreateAdmin { email, name, language } => create_admin(config, email, name, language).await,
+        Command::CreateAdmin {
+            email,
+            name,
+            language,
+        } => create_admin(config, email, name, language).await,
         Command::SeedDemo => seed(config).await,
     };
     match result {
@@ -61,7 +68,9 @@ async fn serve(config: Config) -> Res {
     let app = build_app(state);
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     println!("Datacoach is running at {}", config.base_url());
-    axum::serve(listener, app.into_make_service()).with_graceful_shutdown(shutdown()).await?;
+    axum::serve(listener, app.into_make_service())
+        .with_graceful_shutdown(shutdown())
+        .await?;
     Ok(())
 }
 
@@ -113,12 +122,20 @@ fn read_password() -> Result<String, Box<dyn std::error::Error>> {
 }
 
 async fn create_admin(config: Config, email: String, name: String, language: String) -> Res {
-    let email = app::domain::parse_email(&email).map_err(|_| format!("'{email}' is not a valid e-mail address"))?;
-    let name = app::domain::required_text(&name, app::domain::MAX_NAME).map_err(|_| "--name must be 1 to 200 characters")?;
-    let language = app::domain::Lang::parse_strict(&language).ok_or("--language must be nl or en")?;
+    let email = app::domain::parse_email(&email)
+        .map_err(|_| format!("'{email}' is not a valid e-mail address"))?;
+    let name = app::domain::required_text(&name, app::domain::MAX_NAME)
+        .map_err(|_| "--name must be 1 to 200 characters")?;
+    let language =
+        app::domain::Lang::parse_strict(&language).ok_or("--language must be nl or en")?;
     let password = read_password()?;
-    let password = app::domain::parse_new_password(&password)
-        .map_err(|_| format!("the password must be {} to {} characters", app::domain::MIN_PASSWORD, app::domain::MAX_PASSWORD))?;
+    let password = app::domain::parse_new_password(&password).map_err(|_| {
+        format!(
+            "the password must be {} to {} characters",
+            app::domain::MIN_PASSWORD,
+            app::domain::MAX_PASSWORD
+        )
+    })?;
     let conn = db::connect(&config.database_url, 2).await?;
     db::migrate(&conn).await?;
     let hash = db::password::hash_password_async(password).await?;
@@ -136,7 +153,9 @@ async fn create_admin(config: Config, email: String, name: String, language: Str
     )
     .await
     .map_err(|e| match e {
-        db::DbError::Conflict(_) => "an account with this e-mail address already exists".to_string(),
+        db::DbError::Conflict(_) => {
+            "an account with this e-mail address already exists".to_string()
+        }
         other => other.to_string(),
     })?;
     println!("Administrator {} created.", created.email);

@@ -1,6 +1,8 @@
 //! The session middleware: resolves the session cookie to a user once per request (one indexed
 //! query) and puts the user into the request for the server functions. Static files skip it.
-use app::ssr::{AppState, SESSION_COOKIE, SessionSecret, SessionUser, expired_session_cookie, to_current_user};
+use app::ssr::{
+    AppState, SESSION_COOKIE, SessionSecret, SessionUser, expired_session_cookie, to_current_user,
+};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -8,16 +10,30 @@ use cookie::Cookie;
 use http::header::{COOKIE, SET_COOKIE};
 
 fn cookie_value(req: &Request, name: &str) -> Option<String> {
-    req.headers().get_all(COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|h| {
-        Cookie::split_parse(h).filter_map(Result::ok).find(|c| c.name() == name).map(|c| c.value().to_owned())
-    })
+    req.headers()
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|h| {
+            Cookie::split_parse(h)
+                .filter_map(Result::ok)
+                .find(|c| c.name() == name)
+                .map(|c| c.value().to_owned())
+        })
 }
 
 fn is_static(path: &str) -> bool {
-    path.starts_with("/pkg/") || path == "/favicon.svg" || path == "/favicon.ico" || path == "/robots.txt"
+    path.starts_with("/pkg/")
+        || path == "/favicon.svg"
+        || path == "/favicon.ico"
+        || path == "/robots.txt"
 }
 
-pub async fn resolve_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn resolve_session(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     if is_static(req.uri().path()) {
         return next.run(req).await;
     }
@@ -37,10 +53,15 @@ pub async fn resolve_session(State(state): State<AppState>, mut req: Request, ne
     }
     let mut res = next.run(req).await;
     // Tell the browser to forget a dead session, unless this very response starts a new one.
-    let sets_session =
-        res.headers().get_all(SET_COOKIE).iter().any(|v| v.to_str().map(|s| s.starts_with(&format!("{SESSION_COOKIE}="))).unwrap_or(false));
+    let sets_session = res.headers().get_all(SET_COOKIE).iter().any(|v| {
+        v.to_str()
+            .map(|s| s.starts_with(&format!("{SESSION_COOKIE}=")))
+            .unwrap_or(false)
+    });
     if stale && !sets_session {
-        if let Ok(v) = http::HeaderValue::from_str(&expired_session_cookie(state.settings.secure_cookies).to_string()) {
+        if let Ok(v) = http::HeaderValue::from_str(
+            &expired_session_cookie(state.settings.secure_cookies).to_string(),
+        ) {
             res.headers_mut().append(SET_COOKIE, v);
         }
     }

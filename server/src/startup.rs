@@ -9,8 +9,8 @@ use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::Response;
 use db::DatabaseConnection;
-use http::{HeaderValue, StatusCode};
 use http::header::{HeaderName, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
+use http::{HeaderValue, StatusCode};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -21,22 +21,37 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub async fn prepare_database(config: &Config) -> Result<(DatabaseConnection, bool), db::DbError> {
     let conn = db::connect(&config.database_url, config.db_max_connections).await?;
     db::migrate(&conn).await?;
-    let seeded = if config.seed_demo { db::seed::seed_demo(&conn).await? } else { false };
+    let seeded = if config.seed_demo {
+        db::seed::seed_demo(&conn).await?
+    } else {
+        false
+    };
     Ok((conn, seeded))
 }
 
 /// The Leptos options: from cargo-leptos' environment when it runs us, else from the
 /// workspace `Cargo.toml`, else the built-in defaults (site in `target/site`).
 pub fn leptos_options() -> LeptosOptions {
-    let from_file = std::path::Path::new("Cargo.toml").exists().then(|| leptos::config::get_configuration(Some("Cargo.toml")).ok()).flatten();
+    let from_file = std::path::Path::new("Cargo.toml")
+        .exists()
+        .then(|| leptos::config::get_configuration(Some("Cargo.toml")).ok())
+        .flatten();
     let conf = from_file.or_else(|| leptos::config::get_configuration(None).ok());
     match conf {
         Some(c) => c.leptos_options,
-        None => LeptosOptions::builder().output_name("datacoach").site_root("target/site").site_pkg_dir("pkg").build(),
+        None => LeptosOptions::builder()
+            .output_name("datacoach")
+            .site_root("target/site")
+            .site_pkg_dir("pkg")
+            .build(),
     }
 }
 
-pub fn app_state(config: &Config, db: DatabaseConnection, leptos_options: LeptosOptions) -> AppState {
+pub fn app_state(
+    config: &Config,
+    db: DatabaseConnection,
+    leptos_options: LeptosOptions,
+) -> AppState {
     AppState {
         db,
         settings: Arc::new(Settings {
@@ -58,9 +73,12 @@ async fn with_error_status(req: Request, next: Next) -> Response {
         return res;
     }
     let (mut parts, body) = res.into_parts();
-    let bytes = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
     if let Ok(err) = serde_json::from_slice::<app::AppError>(&bytes) {
-        parts.status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        parts.status =
+            StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, Body::from(bytes))
 }
@@ -70,13 +88,30 @@ pub fn build_app(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let ctx = state.clone();
     Router::new()
-        .leptos_routes_with_context(&state, routes, move || provide_context(ctx.clone()), move || shell(options.clone()))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(ctx.clone()),
+            move || shell(options.clone()),
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(with_error_status))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::session::resolve_session))
-        .layer(SetResponseHeaderLayer::if_not_present(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::if_not_present(X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
-        .layer(SetResponseHeaderLayer::if_not_present(REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::session::resolve_session,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),

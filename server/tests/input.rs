@@ -12,74 +12,229 @@ fn company<'a>(name: &'a str, kvk: &'a str) -> Vec<(&'a str, &'a str)> {
     ]
 }
 
-on_both_databases!(a_company_needs_a_valid_unique_kvk_number, |app: TestApp| async move {
-    let coach = app.logged_in(COACH).await;
-    let bad = coach.call("create_company", &company("Test BV", "1234")).await;
-    assert_eq!(bad.status, 422);
-    assert_eq!(bad.invalid_fields(), vec![("kvk_number".to_owned(), "kvk_invalid".to_owned())]);
-    assert_eq!(bad.body["Invalid"]["values"].as_array().unwrap().iter().find(|v| v[0] == "kvk_number").unwrap()[1], "1234", "typed values come back");
-    let taken = coach.call("create_company", &company("Dubbel BV", "12345678")).await;
-    assert_eq!(taken.invalid_fields(), vec![("kvk_number".to_owned(), "kvk_taken".to_owned())]);
-    let ok = coach.call("create_company", &company("Nieuw BV", "8765 4321")).await;
-    assert_eq!(ok.status, 200, "{}", ok.body);
-    let created = db::companies::find_by_kvk(&app.db, "87654321").await.unwrap().expect("stored with spaces removed");
-    let me = db::accounts::find_by_email(&app.db, COACH).await.unwrap().unwrap();
-    assert_eq!(created.primary_coach_id, Some(me.id), "the creating coach becomes primary coach");
-});
-
-on_both_databases!(missing_and_overlong_fields_are_named_not_a_server_error, |app: TestApp| async move {
-    let coach = app.logged_in(COACH).await;
-    let long = "x".repeat(201);
-    let r = coach
-        .call("create_company", &[("form[company_name]", long.as_str()), ("form[kvk_number]", ""), ("form[municipality]", ""), ("form[size_band]", "gigantic"), ("form[primary_sector]", "Z"), ("form[founding_year]", "3000")])
-        .await;
-    assert_eq!(r.status, 422, "{}", r.body);
-    let fields = r.invalid_fields();
-    for (f, m) in [
-        ("company_name", "{\"too_long\":200}"),
-        ("kvk_number", "required"),
-        ("municipality", "required"),
-        ("size_band", "choice_invalid"),
-        ("primary_sector", "choice_invalid"),
-        ("founding_year", "year_invalid"),
-    ] {
-        assert!(fields.contains(&(f.to_owned(), m.to_owned())), "{f}: {fields:?}");
+on_both_databases!(
+    a_company_needs_a_valid_unique_kvk_number,
+    |app: TestApp| async move {
+        let coach = app.logged_in(COACH).await;
+        let bad = coach
+            .call("create_company", &company("Test BV", "1234"))
+            .await;
+        assert_eq!(bad.status, 422);
+        assert_eq!(
+            bad.invalid_fields(),
+            vec![("kvk_number".to_owned(), "kvk_invalid".to_owned())]
+        );
+        assert_eq!(
+            bad.body["Invalid"]["values"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|v| v[0] == "kvk_number")
+                .unwrap()[1],
+            "1234",
+            "typed values come back"
+        );
+        let taken = coach
+            .call("create_company", &company("Dubbel BV", "12345678"))
+            .await;
+        assert_eq!(
+            taken.invalid_fields(),
+            vec![("kvk_number".to_owned(), "kvk_taken".to_owned())]
+        );
+        let ok = coach
+            .call("create_company", &company("Nieuw BV", "8765 4321"))
+            .await;
+        assert_eq!(ok.status, 200, "{}", ok.body);
+        let created = db::companies::find_by_kvk(&app.db, "87654321")
+            .await
+            .unwrap()
+            .expect("stored with spaces removed");
+        let me = db::accounts::find_by_email(&app.db, COACH)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            created.primary_coach_id,
+            Some(me.id),
+            "the creating coach becomes primary coach"
+        );
     }
-    // A request without the form's fields at all.
-    let r = coach.call("create_company", &[]).await;
-    assert_eq!(r.status, 422, "{}", r.body);
-    assert_eq!(r.invalid_fields(), vec![("form".to_owned(), "form_incomplete".to_owned())]);
-});
+);
 
-on_both_databases!(a_duplicate_email_is_refused_and_nothing_is_half_written, |app: TestApp| async move {
-    let admin = app.logged_in(ADMIN).await;
-    let org = db::companies::organisation_names(&app.db).await.unwrap().into_keys().next().unwrap().to_string();
-    let before = app.outbox_count().await;
-    let r = admin
-        .call("admin_invite_staff", &[("form[email]", "COACH@demo.datacoach.nl"), ("form[name]", "Dubbel"), ("form[language]", "nl"), ("form[role]", "coach"), ("form[organisation_id]", &org)])
-        .await;
-    assert_eq!(r.status, 422);
-    assert_eq!(r.invalid_fields(), vec![("email".to_owned(), "email_taken".to_owned())]);
-    assert_eq!(app.outbox_count().await, before, "no e-mail queued for a refused invitation");
-    let r = admin.call("admin_invite_staff", &[("form[email]", "nieuw@coach.nl"), ("form[name]", "Nieuw"), ("form[language]", "nl"), ("form[role]", "entrepreneur")]).await;
-    assert!(r.invalid_fields().contains(&("role".to_owned(), "role_not_allowed".to_owned())));
-    let r = admin.call("admin_invite_staff", &[("form[email]", "nieuw@coach.nl"), ("form[name]", "Nieuw"), ("form[language]", "nl"), ("form[role]", "coach")]).await;
-    assert!(r.invalid_fields().contains(&("organisation".to_owned(), "required".to_owned())), "a coach needs an organisation: {}", r.body);
-    assert!(db::accounts::find_by_email(&app.db, "nieuw@coach.nl").await.unwrap().is_none());
-});
+on_both_databases!(
+    missing_and_overlong_fields_are_named_not_a_server_error,
+    |app: TestApp| async move {
+        let coach = app.logged_in(COACH).await;
+        let long = "x".repeat(201);
+        let r = coach
+            .call(
+                "create_company",
+                &[
+                    ("form[company_name]", long.as_str()),
+                    ("form[kvk_number]", ""),
+                    ("form[municipality]", ""),
+                    ("form[size_band]", "gigantic"),
+                    ("form[primary_sector]", "Z"),
+                    ("form[founding_year]", "3000"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 422, "{}", r.body);
+        let fields = r.invalid_fields();
+        for (f, m) in [
+            ("company_name", "{\"too_long\":200}"),
+            ("kvk_number", "required"),
+            ("municipality", "required"),
+            ("size_band", "choice_invalid"),
+            ("primary_sector", "choice_invalid"),
+            ("founding_year", "year_invalid"),
+        ] {
+            assert!(
+                fields.contains(&(f.to_owned(), m.to_owned())),
+                "{f}: {fields:?}"
+            );
+        }
+        // A request without the form's fields at all.
+        let r = coach.call("create_company", &[]).await;
+        assert_eq!(r.status, 422, "{}", r.body);
+        assert_eq!(
+            r.invalid_fields(),
+            vec![("form".to_owned(), "form_incomplete".to_owned())]
+        );
+    }
+);
 
-on_both_databases!(inviting_an_existing_member_again_is_refused, |app: TestApp| async move {
-    let coach = app.logged_in(COACH).await;
-    let company = db::companies::find_by_kvk(&app.db, "12345678").await.unwrap().unwrap().id.to_string();
-    let r = coach.call("invite_entrepreneur", &[("company_id", &company), ("invite[email]", ENTREPRENEUR), ("invite[name]", "Eva"), ("invite[language]", "nl")]).await;
-    assert_eq!(r.invalid_fields(), vec![("email".to_owned(), "already_member".to_owned())]);
-    // A coach's address cannot become an entrepreneur.
-    let r = coach.call("invite_entrepreneur", &[("company_id", &company), ("invite[email]", COACH2), ("invite[name]", "Joris"), ("invite[language]", "nl")]).await;
-    assert_eq!(r.invalid_fields(), vec![("email".to_owned(), "email_taken".to_owned())]);
-    // An existing entrepreneur of another company is added and told so, without a new password link.
-    let r = coach.call("invite_entrepreneur", &[("company_id", &company), ("invite[email]", ENTREPRENEUR2), ("invite[name]", "Mehmet"), ("invite[language]", "nl")]).await;
-    assert_eq!(r.status, 200, "{}", r.body);
-    let mail = app.last_mail_to(ENTREPRENEUR2).await.unwrap();
-    assert_eq!(mail.kind, "added_to_company");
-    assert!(!mail.body.contains("/invitation/"));
-});
+on_both_databases!(
+    a_duplicate_email_is_refused_and_nothing_is_half_written,
+    |app: TestApp| async move {
+        let admin = app.logged_in(ADMIN).await;
+        let org = db::companies::organisation_names(&app.db)
+            .await
+            .unwrap()
+            .into_keys()
+            .next()
+            .unwrap()
+            .to_string();
+        let before = app.outbox_count().await;
+        let r = admin
+            .call(
+                "admin_invite_staff",
+                &[
+                    ("form[email]", "COACH@demo.datacoach.nl"),
+                    ("form[name]", "Dubbel"),
+                    ("form[language]", "nl"),
+                    ("form[role]", "coach"),
+                    ("form[organisation_id]", &org),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 422);
+        assert_eq!(
+            r.invalid_fields(),
+            vec![("email".to_owned(), "email_taken".to_owned())]
+        );
+        assert_eq!(
+            app.outbox_count().await,
+            before,
+            "no e-mail queued for a refused invitation"
+        );
+        let r = admin
+            .call(
+                "admin_invite_staff",
+                &[
+                    ("form[email]", "nieuw@coach.nl"),
+                    ("form[name]", "Nieuw"),
+                    ("form[language]", "nl"),
+                    ("form[role]", "entrepreneur"),
+                ],
+            )
+            .await;
+        assert!(
+            r.invalid_fields()
+                .contains(&("role".to_owned(), "role_not_allowed".to_owned()))
+        );
+        let r = admin
+            .call(
+                "admin_invite_staff",
+                &[
+                    ("form[email]", "nieuw@coach.nl"),
+                    ("form[name]", "Nieuw"),
+                    ("form[language]", "nl"),
+                    ("form[role]", "coach"),
+                ],
+            )
+            .await;
+        assert!(
+            r.invalid_fields()
+                .contains(&("organisation".to_owned(), "required".to_owned())),
+            "a coach needs an organisation: {}",
+            r.body
+        );
+        assert!(
+            db::accounts::find_by_email(&app.db, "nieuw@coach.nl")
+                .await
+                .unwrap()
+                .is_none()
+        );
+    }
+);
+
+on_both_databases!(
+    inviting_an_existing_member_again_is_refused,
+    |app: TestApp| async move {
+        let coach = app.logged_in(COACH).await;
+        let company = db::companies::find_by_kvk(&app.db, "12345678")
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string();
+        let r = coach
+            .call(
+                "invite_entrepreneur",
+                &[
+                    ("company_id", &company),
+                    ("invite[email]", ENTREPRENEUR),
+                    ("invite[name]", "Eva"),
+                    ("invite[language]", "nl"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            r.invalid_fields(),
+            vec![("email".to_owned(), "already_member".to_owned())]
+        );
+        // A coach's address cannot become an entrepreneur.
+        let r = coach
+            .call(
+                "invite_entrepreneur",
+                &[
+                    ("company_id", &company),
+                    ("invite[email]", COACH2),
+                    ("invite[name]", "Joris"),
+                    ("invite[language]", "nl"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            r.invalid_fields(),
+            vec![("email".to_owned(), "email_taken".to_owned())]
+        );
+        // An existing entrepreneur of another company is added and told so, without a new password link.
+        let r = coach
+            .call(
+                "invite_entrepreneur",
+                &[
+                    ("company_id", &company),
+                    ("invite[email]", ENTREPRENEUR2),
+                    ("invite[name]", "Mehmet"),
+                    ("invite[language]", "nl"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let mail = app.last_mail_to(ENTREPRENEUR2).await.unwrap();
+        assert_eq!(mail.kind, "added_to_company");
+        assert!(!mail.body.contains("/invitation/"));
+    }
+);

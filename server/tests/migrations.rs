@@ -7,10 +7,14 @@ async fn migrate_twice_and_seed_once(backend: Backend) {
         eprintln!("SKIPPED (PostgreSQL not available)");
         return;
     };
-    db::migrate(&conn).await.expect("migrating again is a no-op");
+    db::migrate(&conn)
+        .await
+        .expect("migrating again is a no-op");
     assert!(db::seed::seed_demo(&conn).await.unwrap(), "first seed");
     assert!(!db::seed::seed_demo(&conn).await.unwrap(), "no reseed");
-    let page = db::accounts::list_users(&conn, &Default::default(), 0, 100).await.unwrap();
+    let page = db::accounts::list_users(&conn, &Default::default(), 0, 100)
+        .await
+        .unwrap();
     assert_eq!(page.total, 8);
     // Case-insensitive unique e-mail, unique KvK.
     let dup = db::accounts::create_user(

@@ -3,7 +3,9 @@ mod api;
 mod views;
 
 pub use api::*;
-pub use views::{AdminUsersPage, InviteStaffPage, OrganisationsPage, OutboxMessagePage, OutboxPage};
+pub use views::{
+    AdminUsersPage, InviteStaffPage, OrganisationsPage, OutboxMessagePage, OutboxPage,
+};
 
 use crate::domain::{ExpertFirmId, Lang, OrganisationId, OutboxId, Role, UserId};
 use serde::{Deserialize, Serialize};
@@ -70,4 +72,9 @@ pub struct StaffInviteForm {
 }
 
 /// Roles an admin invites; entrepreneurs are invited to a company by its coach.
-pub const STAFF_ROLES: [Role; 4] = [Role::Coach, Role::ProgrammeManager, Role::Expert, Role::Admin];
+pub const STAFF_ROLES: [Role; 4] = [
+    Role::Coach,
+    Role::ProgrammeManager,
+    Role::Expert,
+    Role::Admin,
+];

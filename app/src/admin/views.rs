@@ -1,16 +1,25 @@
 //! Admin pages: users, staff invitation, organisations, the outbox.
-use super::{InviteStaff, STAFF_ROLES, SetUserActive, get_outbox_message, list_organisations, list_outbox, list_users, load_staff_form_options};
+use super::{
+    InviteStaff, STAFF_ROLES, SetUserActive, get_outbox_message, list_organisations, list_outbox,
+    list_users, load_staff_form_options,
+};
 use crate::access::can_administer;
 use crate::domain::{Field, OutboxId, Role};
 use crate::i18n::*;
 use crate::layout::{ErrorPage, RequireUser, encode};
 use crate::messages::role_label;
-use crate::ui::{Breadcrumbs, Crumb, ErrorSummary, PageTitle, Pagination, SelectField, TextField, action_errors, format_datetime};
+use crate::ui::{
+    Breadcrumbs, Crumb, ErrorSummary, PageTitle, Pagination, SelectField, TextField, action_errors,
+    format_datetime,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn crumbs(l: Locale, extra: Option<Crumb>) -> Vec<Crumb> {
-    let mut v = vec![Crumb { label: td_string!(l, nav.home).to_string(), href: "/".into() }];
+    let mut v = vec![Crumb {
+        label: td_string!(l, nav.home).to_string(),
+        href: "/".into(),
+    }];
     v.extend(extra);
     v
 }
@@ -30,11 +39,17 @@ fn UsersList() -> impl IntoView {
     let query = use_query_map();
     let q = move || query.with(|m| m.get("q")).unwrap_or_default();
     let role = move || query.with(|m| m.get("role")).unwrap_or_default();
-    let page = move || query.with(|m| m.get("page")).and_then(|p| p.parse::<u64>().ok()).unwrap_or(1);
+    let page = move || {
+        query
+            .with(|m| m.get("page"))
+            .and_then(|p| p.parse::<u64>().ok())
+            .unwrap_or(1)
+    };
     let toggle = ServerAction::<SetUserActive>::new();
-    let data = Resource::new(move || (q(), role(), page(), toggle.version().get()), |(q, role, page, _)| {
-        list_users(Some(q), (!role.is_empty()).then_some(role), Some(page))
-    });
+    let data = Resource::new(
+        move || (q(), role(), page(), toggle.version().get()),
+        |(q, role, page, _)| list_users(Some(q), (!role.is_empty()).then_some(role), Some(page)),
+    );
     let invited = move || query.with(|m| m.get("invited").is_some());
     view! {
         <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), None))/>
@@ -135,11 +150,22 @@ fn InviteStaffForm() -> impl IntoView {
     let error = action_errors(action);
     let options = Resource::new(|| (), |_| load_staff_form_options());
     let roles = Signal::derive(move || {
-        STAFF_ROLES.iter().map(|r| (r.as_str().to_string(), role_label(i18n.get_locale(), *r).to_string())).collect::<Vec<_>>()
+        STAFF_ROLES
+            .iter()
+            .map(|r| {
+                (
+                    r.as_str().to_string(),
+                    role_label(i18n.get_locale(), *r).to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
     });
     let langs = Signal::derive(move || {
         let l = i18n.get_locale();
-        vec![("nl".to_string(), td_string!(l, lang.nl).to_string()), ("en".to_string(), td_string!(l, lang.en).to_string())]
+        vec![
+            ("nl".to_string(), td_string!(l, lang.nl).to_string()),
+            ("en".to_string(), td_string!(l, lang.en).to_string()),
+        ]
     });
     view! {
         <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), Some(Crumb { label: td_string!(i18n.get_locale(), nav.users).to_string(), href: "/admin/users".into() })))/>
@@ -230,7 +256,12 @@ fn status_label(l: Locale, s: &str) -> &'static str {
 fn OutboxList() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let page = move || query.with(|m| m.get("page")).and_then(|p| p.parse::<u64>().ok()).unwrap_or(1);
+    let page = move || {
+        query
+            .with(|m| m.get("page"))
+            .and_then(|p| p.parse::<u64>().ok())
+            .unwrap_or(1)
+    };
     let data = Resource::new(page, |p| list_outbox(Some(p)));
     view! {
         <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), None))/>
@@ -289,7 +320,11 @@ pub fn OutboxMessagePage() -> impl IntoView {
 fn OutboxMessageView() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id")).and_then(|s| s.parse::<OutboxId>().ok());
+    let id = move || {
+        params
+            .with(|p| p.get("id"))
+            .and_then(|s| s.parse::<OutboxId>().ok())
+    };
     let data = Resource::new(id, |id| async move {
         match id {
             Some(id) => get_outbox_message(id).await,

@@ -10,7 +10,14 @@ fn lang_of(u: &user::Model) -> Lang {
 }
 
 fn mail(u: &user::Model, kind: &'static str, subject: String, body: String) -> OutgoingMail {
-    OutgoingMail { to_email: u.email.clone(), to_name: u.name.clone(), language: lang_of(u).as_str().to_owned(), kind, subject, body }
+    OutgoingMail {
+        to_email: u.email.clone(),
+        to_name: u.name.clone(),
+        language: lang_of(u).as_str().to_owned(),
+        kind,
+        subject,
+        body,
+    }
 }
 
 fn signature(l: Locale) -> String {
@@ -28,15 +35,28 @@ pub fn reset(s: &Settings, u: &user::Model, token: &str) -> OutgoingMail {
         td_string!(l, mail.reset_outro),
         signature(l)
     );
-    mail(u, "reset", td_string!(l, mail.reset_subject).to_string(), body)
+    mail(
+        u,
+        "reset",
+        td_string!(l, mail.reset_subject).to_string(),
+        body,
+    )
 }
 
 /// An invitation to set a password; `company` when it is an entrepreneur joining a company.
-pub fn invite(s: &Settings, u: &user::Model, token: &str, inviter: &str, company: Option<&str>) -> OutgoingMail {
+pub fn invite(
+    s: &Settings,
+    u: &user::Model,
+    token: &str,
+    inviter: &str,
+    company: Option<&str>,
+) -> OutgoingMail {
     let l = lang_of(u).locale();
     let link = format!("{}/invitation/{token}", s.base_url);
     let intro = match company {
-        Some(c) => td_string!(l, mail.invite_company_intro, inviter = inviter, company = c).to_string(),
+        Some(c) => {
+            td_string!(l, mail.invite_company_intro, inviter = inviter, company = c).to_string()
+        }
         None => td_string!(l, mail.invite_staff_intro, inviter = inviter).to_string(),
     };
     let body = format!(
@@ -48,11 +68,21 @@ pub fn invite(s: &Settings, u: &user::Model, token: &str, inviter: &str, company
         td_string!(l, mail.invite_outro),
         signature(l)
     );
-    mail(u, "invite", td_string!(l, mail.invite_subject).to_string(), body)
+    mail(
+        u,
+        "invite",
+        td_string!(l, mail.invite_subject).to_string(),
+        body,
+    )
 }
 
 /// An existing account was added to another company.
-pub fn added_to_company(s: &Settings, u: &user::Model, inviter: &str, company: &str) -> OutgoingMail {
+pub fn added_to_company(
+    s: &Settings,
+    u: &user::Model,
+    inviter: &str,
+    company: &str,
+) -> OutgoingMail {
     let l = lang_of(u).locale();
     let body = format!(
         "{}\n\n{}\n\n{}/login{}",
@@ -61,5 +91,10 @@ pub fn added_to_company(s: &Settings, u: &user::Model, inviter: &str, company: &
         s.base_url,
         signature(l)
     );
-    mail(u, "added_to_company", td_string!(l, mail.added_subject, company = company).to_string(), body)
+    mail(
+        u,
+        "added_to_company",
+        td_string!(l, mail.added_subject, company = company).to_string(),
+        body,
+    )
 }

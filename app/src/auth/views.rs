@@ -1,13 +1,13 @@
 //! Login, forgotten password, and setting a password through an e-mailed link. All three are
 //! plain forms that work without JavaScript.
 use super::{ForgotPassword, LinkPurpose, Login, SetPassword, get_link_info};
+use crate::AppError;
 use crate::app::use_auth;
 use crate::domain::Field;
 use crate::i18n::*;
 use crate::layout::ErrorPage;
 use crate::messages::link_problem_text;
 use crate::ui::{ErrorSummary, PageTitle, TextField, action_errors};
-use crate::AppError;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -87,7 +87,9 @@ pub fn SetPasswordPage(purpose: LinkPurpose) -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let token = move || params.with(|p| p.get("token")).unwrap_or_default();
-    let info = Resource::new(token, move |t| get_link_info(t, purpose.as_str().to_owned()));
+    let info = Resource::new(token, move |t| {
+        get_link_info(t, purpose.as_str().to_owned())
+    });
     let action = ServerAction::<SetPassword>::new();
     let error = action_errors(action);
     let auth = use_auth();

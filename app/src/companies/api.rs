@@ -44,9 +44,15 @@ async fn load_visible(
     u: &CurrentUser,
     id: CompanyId,
 ) -> Result<(db::entities::company::Model, CompanyFacts), AppError> {
-    let company = db::companies::find(&st.db, id.0).await?.ok_or(AppError::NotFound)?;
-    let is_member = u.role == Role::Entrepreneur && db::accounts::is_member(&st.db, company.id, u.id.0).await?;
-    let facts = CompanyFacts { organisation_id: OrganisationId(company.organisation_id), asker_is_member: is_member };
+    let company = db::companies::find(&st.db, id.0)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let is_member =
+        u.role == Role::Entrepreneur && db::accounts::is_member(&st.db, company.id, u.id.0).await?;
+    let facts = CompanyFacts {
+        organisation_id: OrganisationId(company.organisation_id),
+        asker_is_member: is_member,
+    };
     if !access::can_view_company(u, &facts) {
         // Another organisation's company is as invisible as a missing one.
         return Err(AppError::NotFound);
@@ -56,163 +62,240 @@ async fn load_visible(
 
 /// The companies the user may see, filtered and paginated on the server.
 #[server(prefix = "/api", endpoint = "list_companies")]
-pub async fn list_companies(q: Option<String>, page: Option<u64>) -> Result<Paged<CompanySummary>, AppError> {
-    respond(async {
-        let u = ssr::require_user()?;
-        let st = ssr::state()?;
-        let page = page.unwrap_or(1).max(1);
-        let found = db::companies::list(&st.db, db_scope(&u), q.as_deref(), offset_of(page), PER_PAGE).await?;
-        Ok(Paged { items: found.items.into_iter().map(summary).collect(), total: found.total, page, per_page: PER_PAGE })
-    }
-    .await)
+pub async fn list_companies(
+    q: Option<String>,
+    page: Option<u64>,
+) -> Result<Paged<CompanySummary>, AppError> {
+    respond(
+        async {
+            let u = ssr::require_user()?;
+            let st = ssr::state()?;
+            let page = page.unwrap_or(1).max(1);
+            let found = db::companies::list(
+                &st.db,
+                db_scope(&u),
+                q.as_deref(),
+                offset_of(page),
+                PER_PAGE,
+            )
+            .await?;
+            Ok(Paged {
+                items: found.items.into_iter().map(summary).collect(),
+                total: found.total,
+                page,
+                per_page: PER_PAGE,
+            })
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/api", endpoint = "get_company")]
 pub async fn get_company(id: CompanyId) -> Result<CompanyDetail, AppError> {
-    respond(async {
-        let u = ssr::require_user()?;
-        let st = ssr::state()?;
-        let (company, facts) = load_visible(&st, &u, id).await?;
-        let members = db::companies::members(&st.db, company.id).await?;
-        let org_name = db::companies::find_organisation(&st.db, company.organisation_id).await?.map(|o| o.name).unwrap_or_default();
-        let coach_name = match company.primary_coach_id {
-            Some(cid) => db::accounts::find_by_id(&st.db, cid).await?.map(|c| c.name),
-            None => None,
-        };
-        let can_manage = access::can_manage_company(&u, &facts);
-        Ok(CompanyDetail {
-            website: company.website.clone(),
-            founding_year: company.founding_year,
-            address: company.address.clone(),
-            secondary_sector: company.secondary_sector.clone(),
-            members: members
-                .into_iter()
-                .map(|m| super::Member { id: UserId(m.id), pending: m.password_hash.is_none(), name: m.name, email: m.email })
-                .collect(),
-            can_manage,
-            summary: summary(db::companies::CompanyRow { company, organisation_name: org_name, primary_coach_name: coach_name }),
-        })
-    }
-    .await)
+    respond(
+        async {
+            let u = ssr::require_user()?;
+            let st = ssr::state()?;
+            let (company, facts) = load_visible(&st, &u, id).await?;
+            let members = db::companies::members(&st.db, company.id).await?;
+            let org_name = db::companies::find_organisation(&st.db, company.organisation_id)
+                .await?
+                .map(|o| o.name)
+                .unwrap_or_default();
+            let coach_name = match company.primary_coach_id {
+                Some(cid) => db::accounts::find_by_id(&st.db, cid).await?.map(|c| c.name),
+                None => None,
+            };
+            let can_manage = access::can_manage_company(&u, &facts);
+            Ok(CompanyDetail {
+                website: company.website.clone(),
+                founding_year: company.founding_year,
+                address: company.address.clone(),
+                secondary_sector: company.secondary_sector.clone(),
+                members: members
+                    .into_iter()
+                    .map(|m| super::Member {
+                        id: UserId(m.id),
+                        pending: m.password_hash.is_none(),
+                        name: m.name,
+                        email: m.email,
+                    })
+                    .collect(),
+                can_manage,
+                summary: summary(db::companies::CompanyRow {
+                    company,
+                    organisation_name: org_name,
+                    primary_coach_name: coach_name,
+                }),
+            })
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/api", endpoint = "company_form_options")]
 pub async fn load_company_form_options() -> Result<CompanyFormOptions, AppError> {
-    respond(async {
-        let u = ssr::require_user()?;
-        let st = ssr::state()?;
-        match u.role {
-            Role::Admin => {
-                let orgs = db::companies::organisations(&st.db).await?;
-                let mut coaches = Vec::new();
-                for o in &orgs {
-                    for c in db::companies::coaches_of(&st.db, o.organisation.id).await? {
-                        coaches.push((UserId(c.id), format!("{} ({})", c.name, o.organisation.name)));
+    respond(
+        async {
+            let u = ssr::require_user()?;
+            let st = ssr::state()?;
+            match u.role {
+                Role::Admin => {
+                    let orgs = db::companies::organisations(&st.db).await?;
+                    let mut coaches = Vec::new();
+                    for o in &orgs {
+                        for c in db::companies::coaches_of(&st.db, o.organisation.id).await? {
+                            coaches.push((
+                                UserId(c.id),
+                                format!("{} ({})", c.name, o.organisation.name),
+                            ));
+                        }
                     }
+                    Ok(CompanyFormOptions {
+                        organisations: orgs
+                            .into_iter()
+                            .map(|o| (OrganisationId(o.organisation.id), o.organisation.name))
+                            .collect(),
+                        coaches,
+                    })
                 }
-                Ok(CompanyFormOptions {
-                    organisations: orgs.into_iter().map(|o| (OrganisationId(o.organisation.id), o.organisation.name)).collect(),
-                    coaches,
-                })
+                Role::Coach | Role::ProgrammeManager => {
+                    let org = u.organisation_id.ok_or(AppError::Forbidden)?;
+                    let coaches = db::companies::coaches_of(&st.db, org.0).await?;
+                    Ok(CompanyFormOptions {
+                        organisations: vec![],
+                        coaches: coaches
+                            .into_iter()
+                            .map(|c| (UserId(c.id), c.name))
+                            .collect(),
+                    })
+                }
+                Role::Entrepreneur | Role::Expert => Err(AppError::Forbidden),
             }
-            Role::Coach | Role::ProgrammeManager => {
-                let org = u.organisation_id.ok_or(AppError::Forbidden)?;
-                let coaches = db::companies::coaches_of(&st.db, org.0).await?;
-                Ok(CompanyFormOptions { organisations: vec![], coaches: coaches.into_iter().map(|c| (UserId(c.id), c.name)).collect() })
-            }
-            Role::Entrepreneur | Role::Expert => Err(AppError::Forbidden),
         }
-    }
-    .await)
+        .await,
+    )
 }
 
 /// Creates a company record, before or without an entrepreneur account.
 #[server(prefix = "/api", endpoint = "create_company")]
 pub async fn create_company(form: CompanyForm) -> Result<CompanyId, AppError> {
-    respond(async {
-        let u = ssr::require_user()?;
-        let st = ssr::state()?;
-        if !matches!(u.role, Role::Admin | Role::Coach | Role::ProgrammeManager) {
-            return Err(AppError::Forbidden);
-        }
-        use chrono::Datelike;
-        let valid = form.parse(chrono::Utc::now().year())?;
-        let org = access::may_create_company_in(&u, valid.organisation_id).ok_or_else(|| AppError::invalid(Field::Organisation, Msg::Required))?;
-        if db::companies::find_organisation(&st.db, org.0).await?.is_none() {
-            return Err(AppError::invalid(Field::Organisation, Msg::ChoiceInvalid));
-        }
-        // The primary coach must be coaching staff of that same organisation.
-        let coach = match valid.primary_coach_id {
-            Some(c) => {
-                let ok = db::companies::coaches_of(&st.db, org.0).await?.iter().any(|x| x.id == c.0);
-                if !ok {
-                    return Err(AppError::invalid(Field::PrimaryCoach, Msg::ChoiceInvalid));
-                }
-                Some(c.0)
+    respond(
+        async {
+            let u = ssr::require_user()?;
+            let st = ssr::state()?;
+            if !matches!(u.role, Role::Admin | Role::Coach | Role::ProgrammeManager) {
+                return Err(AppError::Forbidden);
             }
-            None if u.role.is_coaching_staff() => Some(u.id.0),
-            None => None,
-        };
-        let created = db::companies::create(
-            &st.db,
-            db::companies::NewCompany {
-                name: valid.name,
-                kvk_number: valid.kvk_number,
-                website: valid.website,
-                founding_year: valid.founding_year,
-                address: valid.address,
-                municipality: valid.municipality,
-                size_band: valid.size_band.as_str().to_owned(),
-                primary_sector: valid.primary_sector.code().to_string(),
-                secondary_sector: valid.secondary_sector.map(|s| s.code().to_string()),
-                organisation_id: org.0,
-                primary_coach_id: coach,
-            },
-        )
-        .await?;
-        leptos_axum::redirect(&format!("/companies/{}?created=1", created.id));
-        Ok(CompanyId(created.id))
-    }
-    .await)
+            use chrono::Datelike;
+            let valid = form.parse(chrono::Utc::now().year())?;
+            let org = access::may_create_company_in(&u, valid.organisation_id)
+                .ok_or_else(|| AppError::invalid(Field::Organisation, Msg::Required))?;
+            if db::companies::find_organisation(&st.db, org.0)
+                .await?
+                .is_none()
+            {
+                return Err(AppError::invalid(Field::Organisation, Msg::ChoiceInvalid));
+            }
+            // The primary coach must be coaching staff of that same organisation.
+            let coach = match valid.primary_coach_id {
+                Some(c) => {
+                    let ok = db::companies::coaches_of(&st.db, org.0)
+                        .await?
+                        .iter()
+                        .any(|x| x.id == c.0);
+                    if !ok {
+                        return Err(AppError::invalid(Field::PrimaryCoach, Msg::ChoiceInvalid));
+                    }
+                    Some(c.0)
+                }
+                None if u.role.is_coaching_staff() => Some(u.id.0),
+                None => None,
+            };
+            let created = db::companies::create(
+                &st.db,
+                db::companies::NewCompany {
+                    name: valid.name,
+                    kvk_number: valid.kvk_number,
+                    website: valid.website,
+                    founding_year: valid.founding_year,
+                    address: valid.address,
+                    municipality: valid.municipality,
+                    size_band: valid.size_band.as_str().to_owned(),
+                    primary_sector: valid.primary_sector.code().to_string(),
+                    secondary_sector: valid.secondary_sector.map(|s| s.code().to_string()),
+                    organisation_id: org.0,
+                    primary_coach_id: coach,
+                },
+            )
+            .await?;
+            leptos_axum::redirect(&format!("/companies/{}?created=1", created.id));
+            Ok(CompanyId(created.id))
+        }
+        .await,
+    )
 }
 
 /// Invites an entrepreneur to a company by e-mail (creating the account when needed).
 #[server(prefix = "/api", endpoint = "invite_entrepreneur")]
-pub async fn invite_entrepreneur(company_id: CompanyId, invite: InviteForm) -> Result<(), AppError> {
-    respond(async {
-        use db::TransactionTrait;
-        let u = ssr::require_user()?;
-        let st = ssr::state()?;
-        let (company, facts) = load_visible(&st, &u, company_id).await?;
-        if !access::can_manage_company(&u, &facts) {
-            return Err(AppError::Forbidden);
-        }
-        let valid = super::ValidInvite::try_from(&invite)?;
-        let keep = |mut err: AppError| {
-            if let AppError::Invalid(f) = &mut err {
-                f.keep(Field::Email, &invite.email);
-                f.keep(Field::Name, &invite.name);
-                f.keep(Field::Language, &invite.language);
+pub async fn invite_entrepreneur(
+    company_id: CompanyId,
+    invite: InviteForm,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            use db::TransactionTrait;
+            let u = ssr::require_user()?;
+            let st = ssr::state()?;
+            let (company, facts) = load_visible(&st, &u, company_id).await?;
+            if !access::can_manage_company(&u, &facts) {
+                return Err(AppError::Forbidden);
             }
-            err
-        };
-        if let Some(existing) = db::accounts::find_by_email(&st.db, &valid.email).await? {
-            if db::accounts::is_member(&st.db, company.id, existing.id).await? {
-                return Err(keep(AppError::invalid(Field::Email, Msg::AlreadyMember)));
+            let valid = super::ValidInvite::try_from(&invite)?;
+            let keep = |mut err: AppError| {
+                if let AppError::Invalid(f) = &mut err {
+                    f.keep(Field::Email, &invite.email);
+                    f.keep(Field::Name, &invite.name);
+                    f.keep(Field::Language, &invite.language);
+                }
+                err
+            };
+            if let Some(existing) = db::accounts::find_by_email(&st.db, &valid.email).await? {
+                if db::accounts::is_member(&st.db, company.id, existing.id).await? {
+                    return Err(keep(AppError::invalid(Field::Email, Msg::AlreadyMember)));
+                }
             }
-        }
-        let txn = st.db.begin().await?;
-        let outcome = db::accounts::invite_entrepreneur(&txn, company.id, &valid.email, &valid.name, valid.language.as_str(), u.id.0)
+            let txn = st.db.begin().await?;
+            let outcome = db::accounts::invite_entrepreneur(
+                &txn,
+                company.id,
+                &valid.email,
+                &valid.name,
+                valid.language.as_str(),
+                u.id.0,
+            )
             .await
             .map_err(|e| keep(e.into()))?;
-        let mail = match &outcome.token {
-            Some(token) => crate::auth::mail::invite(&st.settings, &outcome.user, token, &u.name, Some(&company.name)),
-            None => crate::auth::mail::added_to_company(&st.settings, &outcome.user, &u.name, &company.name),
-        };
-        db::outbox::enqueue(&txn, mail, st.settings.smtp_enabled).await?;
-        txn.commit().await?;
-        leptos_axum::redirect(&format!("/companies/{}?invited=1", company.id));
-        Ok(())
-    }
-    .await)
+            let mail = match &outcome.token {
+                Some(token) => crate::auth::mail::invite(
+                    &st.settings,
+                    &outcome.user,
+                    token,
+                    &u.name,
+                    Some(&company.name),
+                ),
+                None => crate::auth::mail::added_to_company(
+                    &st.settings,
+                    &outcome.user,
+                    &u.name,
+                    &company.name,
+                ),
+            };
+            db::outbox::enqueue(&txn, mail, st.settings.smtp_enabled).await?;
+            txn.commit().await?;
+            leptos_axum::redirect(&format!("/companies/{}?invited=1", company.id));
+            Ok(())
+        }
+        .await,
+    )
 }

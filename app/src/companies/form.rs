@@ -69,29 +69,67 @@ impl CompanyForm {
         ] {
             e.keep(f, v);
         }
-        let name = take(&mut e, Field::CompanyName, required_text(&self.company_name, MAX_NAME));
+        let name = take(
+            &mut e,
+            Field::CompanyName,
+            required_text(&self.company_name, MAX_NAME),
+        );
         let kvk = take(&mut e, Field::KvkNumber, parse_kvk(&self.kvk_number));
         let website = take(&mut e, Field::Website, parse_website(&self.website));
-        let year = take(&mut e, Field::FoundingYear, parse_founding_year(&self.founding_year, current_year));
-        let address = take(&mut e, Field::Address, optional_text(&self.address, MAX_ADDRESS));
-        let municipality = take(&mut e, Field::Municipality, required_text(&self.municipality, MAX_MUNICIPALITY));
+        let year = take(
+            &mut e,
+            Field::FoundingYear,
+            parse_founding_year(&self.founding_year, current_year),
+        );
+        let address = take(
+            &mut e,
+            Field::Address,
+            optional_text(&self.address, MAX_ADDRESS),
+        );
+        let municipality = take(
+            &mut e,
+            Field::Municipality,
+            required_text(&self.municipality, MAX_MUNICIPALITY),
+        );
         let size = take(
             &mut e,
             Field::SizeBand,
-            if self.size_band.trim().is_empty() { Err(Msg::Required) } else { SizeBand::parse(&self.size_band).ok_or(Msg::ChoiceInvalid) },
+            if self.size_band.trim().is_empty() {
+                Err(Msg::Required)
+            } else {
+                SizeBand::parse(&self.size_band).ok_or(Msg::ChoiceInvalid)
+            },
         );
         let primary = take(
             &mut e,
             Field::PrimarySector,
-            if self.primary_sector.trim().is_empty() { Err(Msg::Required) } else { Sector::parse(&self.primary_sector).ok_or(Msg::ChoiceInvalid) },
+            if self.primary_sector.trim().is_empty() {
+                Err(Msg::Required)
+            } else {
+                Sector::parse(&self.primary_sector).ok_or(Msg::ChoiceInvalid)
+            },
         );
         let secondary = take(
             &mut e,
             Field::SecondarySector,
-            if self.secondary_sector.trim().is_empty() { Ok(None) } else { Sector::parse(&self.secondary_sector).map(Some).ok_or(Msg::ChoiceInvalid) },
+            if self.secondary_sector.trim().is_empty() {
+                Ok(None)
+            } else {
+                Sector::parse(&self.secondary_sector)
+                    .map(Some)
+                    .ok_or(Msg::ChoiceInvalid)
+            },
         );
-        let org = take(&mut e, Field::Organisation, optional_id(&self.organisation_id).map(|o| o.map(OrganisationId)));
-        let coach = take(&mut e, Field::PrimaryCoach, optional_id(&self.primary_coach_id).map(|o| o.map(UserId)));
+        let org = take(
+            &mut e,
+            Field::Organisation,
+            optional_id(&self.organisation_id).map(|o| o.map(OrganisationId)),
+        );
+        let coach = take(
+            &mut e,
+            Field::PrimaryCoach,
+            optional_id(&self.primary_coach_id).map(|o| o.map(UserId)),
+        );
         if !e.is_empty() {
             return Err(AppError::Invalid(e));
         }
@@ -114,7 +152,11 @@ impl CompanyForm {
 
 fn optional_id(s: &str) -> Result<Option<i64>, Msg> {
     let t = s.trim();
-    if t.is_empty() { Ok(None) } else { t.parse().map(Some).map_err(|_| Msg::ChoiceInvalid) }
+    if t.is_empty() {
+        Ok(None)
+    } else {
+        t.parse().map(Some).map_err(|_| Msg::ChoiceInvalid)
+    }
 }
 
 /// Inviting a person to a company.
@@ -142,9 +184,17 @@ impl TryFrom<&InviteForm> for ValidInvite {
         e.keep(Field::Language, &f.language);
         let email = take(&mut e, Field::Email, parse_email(&f.email));
         let name = take(&mut e, Field::Name, required_text(&f.name, MAX_NAME));
-        let language = take(&mut e, Field::Language, Lang::parse_strict(&f.language).ok_or(Msg::ChoiceInvalid));
+        let language = take(
+            &mut e,
+            Field::Language,
+            Lang::parse_strict(&f.language).ok_or(Msg::ChoiceInvalid),
+        );
         e.finish(())?;
-        Ok(ValidInvite { email: email.unwrap_or_default(), name: name.unwrap_or_default(), language: language.unwrap_or_default() })
+        Ok(ValidInvite {
+            email: email.unwrap_or_default(),
+            name: name.unwrap_or_default(),
+            language: language.unwrap_or_default(),
+        })
     }
 }
 
@@ -174,8 +224,15 @@ mod tests {
 
     #[test]
     fn every_bad_field_is_named_and_the_typed_values_are_kept() {
-        let f = CompanyForm { kvk_number: "123".into(), size_band: "huge".into(), company_name: " ".into(), ..valid_form() };
-        let AppError::Invalid(e) = f.parse(2026).unwrap_err() else { panic!("expected invalid") };
+        let f = CompanyForm {
+            kvk_number: "123".into(),
+            size_band: "huge".into(),
+            company_name: " ".into(),
+            ..valid_form()
+        };
+        let AppError::Invalid(e) = f.parse(2026).unwrap_err() else {
+            panic!("expected invalid")
+        };
         assert_eq!(e.message_for(Field::KvkNumber), Some(Msg::KvkInvalid));
         assert_eq!(e.message_for(Field::SizeBand), Some(Msg::ChoiceInvalid));
         assert_eq!(e.message_for(Field::CompanyName), Some(Msg::Required));
@@ -185,9 +242,19 @@ mod tests {
 
     #[test]
     fn an_invitation_needs_a_valid_email_a_name_and_a_language() {
-        let ok = ValidInvite::try_from(&InviteForm { email: "Eva@Bakker.nl".into(), name: "Eva".into(), language: "nl".into() }).unwrap();
+        let ok = ValidInvite::try_from(&InviteForm {
+            email: "Eva@Bakker.nl".into(),
+            name: "Eva".into(),
+            language: "nl".into(),
+        })
+        .unwrap();
         assert_eq!(ok.email, "eva@bakker.nl");
-        let err = ValidInvite::try_from(&InviteForm { email: "eva".into(), name: "".into(), language: "fr".into() }).unwrap_err();
+        let err = ValidInvite::try_from(&InviteForm {
+            email: "eva".into(),
+            name: "".into(),
+            language: "fr".into(),
+        })
+        .unwrap_err();
         let e = err.form_errors().unwrap();
         assert_eq!(e.errors.len(), 3);
     }

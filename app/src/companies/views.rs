@@ -1,11 +1,16 @@
 //! Company pages: the list, one company, and the new-company form.
-use super::{CompanyDetail, CompanySummary, CreateCompany, InviteEntrepreneur, load_company_form_options, get_company, list_companies};
+use super::{
+    CompanyDetail, CompanySummary, CreateCompany, InviteEntrepreneur, get_company, list_companies,
+    load_company_form_options,
+};
 use crate::auth::CurrentUser;
 use crate::domain::{CompanyId, Field, Lang, Role, SECTORS, SizeBand};
 use crate::i18n::*;
 use crate::layout::{ErrorPage, RequireUser};
 use crate::messages::{sector_label, size_label};
-use crate::ui::{Breadcrumbs, Crumb, ErrorSummary, PageTitle, Pagination, SelectField, TextField, action_errors};
+use crate::ui::{
+    Breadcrumbs, Crumb, ErrorSummary, PageTitle, Pagination, SelectField, TextField, action_errors,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -18,11 +23,17 @@ fn creates_companies(u: &CurrentUser) -> bool {
 }
 
 fn home_crumb(l: Locale) -> Crumb {
-    Crumb { label: td_string!(l, nav.home).to_string(), href: "/".into() }
+    Crumb {
+        label: td_string!(l, nav.home).to_string(),
+        href: "/".into(),
+    }
 }
 
 fn companies_crumb(l: Locale) -> Crumb {
-    Crumb { label: td_string!(l, nav.companies).to_string(), href: "/companies".into() }
+    Crumb {
+        label: td_string!(l, nav.companies).to_string(),
+        href: "/companies".into(),
+    }
 }
 
 /// The table of companies; shared by the list page and the coach's home.
@@ -73,11 +84,24 @@ fn CompaniesList(user: CurrentUser) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let q = move || query.with(|m| m.get("q")).unwrap_or_default();
-    let page = move || query.with(|m| m.get("page")).and_then(|p| p.parse::<u64>().ok()).unwrap_or(1);
-    let data = Resource::new(move || (q(), page()), |(q, page)| list_companies(Some(q), Some(page)));
+    let page = move || {
+        query
+            .with(|m| m.get("page"))
+            .and_then(|p| p.parse::<u64>().ok())
+            .unwrap_or(1)
+    };
+    let data = Resource::new(
+        move || (q(), page()),
+        |(q, page)| list_companies(Some(q), Some(page)),
+    );
     let is_entrepreneur = user.role == Role::Entrepreneur;
     let title = move || {
-        if is_entrepreneur { td_string!(i18n.get_locale(), nav.my_companies) } else { td_string!(i18n.get_locale(), nav.companies) }.to_string()
+        if is_entrepreneur {
+            td_string!(i18n.get_locale(), nav.my_companies)
+        } else {
+            td_string!(i18n.get_locale(), nav.companies)
+        }
+        .to_string()
     };
     let can_create = creates_companies(&user);
     view! {
@@ -126,14 +150,21 @@ fn CompanyView() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let query = use_query_map();
-    let id = move || params.with(|p| p.get("id")).and_then(|s| s.parse::<CompanyId>().ok());
+    let id = move || {
+        params
+            .with(|p| p.get("id"))
+            .and_then(|s| s.parse::<CompanyId>().ok())
+    };
     let invite = ServerAction::<InviteEntrepreneur>::new();
-    let data = Resource::new(move || (id(), invite.version().get()), |(id, _)| async move {
-        match id {
-            Some(id) => get_company(id).await,
-            None => Err(crate::AppError::NotFound),
-        }
-    });
+    let data = Resource::new(
+        move || (id(), invite.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_company(id).await,
+                None => Err(crate::AppError::NotFound),
+            }
+        },
+    );
     let notice = move || {
         query.with(|m| {
             if m.get("created").is_some() {
@@ -234,7 +265,10 @@ fn CompanyMembers(company: CompanyDetail) -> impl IntoView {
 }
 
 fn language_options(l: Locale) -> Vec<(String, String)> {
-    vec![("nl".into(), td_string!(l, lang.nl).to_string()), ("en".into(), td_string!(l, lang.en).to_string())]
+    vec![
+        ("nl".into(), td_string!(l, lang.nl).to_string()),
+        ("en".into(), td_string!(l, lang.en).to_string()),
+    ]
 }
 
 #[component]
@@ -274,11 +308,17 @@ fn NewCompanyForm(user: CurrentUser) -> impl IntoView {
     let is_admin = user.role == Role::Admin;
     let sectors = Signal::derive(move || {
         let l = i18n.get_locale();
-        SECTORS.iter().map(|c| (c.to_string(), format!("{} {}", c, sector_label(l, *c)))).collect::<Vec<_>>()
+        SECTORS
+            .iter()
+            .map(|c| (c.to_string(), format!("{} {}", c, sector_label(l, *c))))
+            .collect::<Vec<_>>()
     });
     let sizes = Signal::derive(move || {
         let l = i18n.get_locale();
-        SizeBand::ALL.iter().map(|b| (b.as_str().to_string(), size_label(l, *b).to_string())).collect::<Vec<_>>()
+        SizeBand::ALL
+            .iter()
+            .map(|b| (b.as_str().to_string(), size_label(l, *b).to_string()))
+            .collect::<Vec<_>>()
     });
     view! {
         <Breadcrumbs

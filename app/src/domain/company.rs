@@ -11,7 +11,12 @@ pub enum SizeBand {
 }
 
 impl SizeBand {
-    pub const ALL: [SizeBand; 4] = [SizeBand::Micro, SizeBand::Small, SizeBand::Medium, SizeBand::Large];
+    pub const ALL: [SizeBand; 4] = [
+        SizeBand::Micro,
+        SizeBand::Small,
+        SizeBand::Medium,
+        SizeBand::Large,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             SizeBand::Micro => "micro",
@@ -30,7 +35,8 @@ impl SizeBand {
 pub struct Sector(pub char);
 
 pub const SECTORS: [char; 21] = [
-    'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U',
+    'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S',
+    'T', 'U',
 ];
 
 impl Sector {

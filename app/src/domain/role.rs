@@ -12,7 +12,13 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [Role::Entrepreneur, Role::Coach, Role::ProgrammeManager, Role::Expert, Role::Admin];
+    pub const ALL: [Role; 5] = [
+        Role::Entrepreneur,
+        Role::Coach,
+        Role::ProgrammeManager,
+        Role::Expert,
+        Role::Admin,
+    ];
 
     /// The name stored in the database (`db::roles`).
     pub fn as_str(self) -> &'static str {
@@ -60,7 +66,11 @@ impl Lang {
     }
     /// Unknown values fall back to Dutch, the default language.
     pub fn parse(s: &str) -> Lang {
-        if s.trim().eq_ignore_ascii_case("en") { Lang::En } else { Lang::Nl }
+        if s.trim().eq_ignore_ascii_case("en") {
+            Lang::En
+        } else {
+            Lang::Nl
+        }
     }
     pub fn parse_strict(s: &str) -> Option<Lang> {
         match s.trim() {

@@ -49,8 +49,13 @@ pub fn parse_email(s: &str) -> Result<String, Msg> {
     if t.chars().count() > MAX_EMAIL {
         return Err(too_long(MAX_EMAIL));
     }
-    let Some((local, domain)) = t.split_once('@') else { return Err(Msg::EmailInvalid) };
-    let domain_ok = domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains('@');
+    let Some((local, domain)) = t.split_once('@') else {
+        return Err(Msg::EmailInvalid);
+    };
+    let domain_ok = domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@');
     if local.is_empty() || !domain_ok || t.chars().any(char::is_whitespace) {
         return Err(Msg::EmailInvalid);
     }
@@ -74,7 +79,10 @@ pub fn parse_new_password(s: &str) -> Result<String, Msg> {
 
 /// A KvK number: exactly 8 digits. Spaces and dots people type for readability are ignored.
 pub fn parse_kvk(s: &str) -> Result<String, Msg> {
-    let digits: String = s.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+    let digits: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
     if digits.is_empty() {
         Err(Msg::Required)
     } else if digits.len() == 8 && digits.chars().all(|c| c.is_ascii_digit()) {
@@ -86,10 +94,26 @@ pub fn parse_kvk(s: &str) -> Result<String, Msg> {
 
 /// An optional website; `example.nl` becomes `https://example.nl`.
 pub fn parse_website(s: &str) -> Result<Option<String>, Msg> {
-    let Some(t) = optional_text(s, MAX_WEBSITE)? else { return Ok(None) };
-    let url = if t.starts_with("http://") || t.starts_with("https://") { t } else { format!("https://{t}") };
-    let host = url.split("://").nth(1).unwrap_or_default().split('/').next().unwrap_or_default();
-    if host.contains('.') && !host.contains(char::is_whitespace) && !host.starts_with('.') && !host.ends_with('.') {
+    let Some(t) = optional_text(s, MAX_WEBSITE)? else {
+        return Ok(None);
+    };
+    let url = if t.starts_with("http://") || t.starts_with("https://") {
+        t
+    } else {
+        format!("https://{t}")
+    };
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or_default()
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    if host.contains('.')
+        && !host.contains(char::is_whitespace)
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+    {
         Ok(Some(url))
     } else {
         Err(Msg::WebsiteInvalid)
@@ -114,23 +138,35 @@ mod tests {
 
     #[test]
     fn an_email_is_trimmed_lowercased_and_needs_an_at_and_a_dotted_domain() {
-        assert_eq!(parse_email("  Eva@Example.NL "), Ok("eva@example.nl".into()));
+        assert_eq!(
+            parse_email("  Eva@Example.NL "),
+            Ok("eva@example.nl".into())
+        );
         assert_eq!(parse_email(""), Err(Msg::Required));
         assert_eq!(parse_email("eva"), Err(Msg::EmailInvalid));
         assert_eq!(parse_email("eva@example"), Err(Msg::EmailInvalid));
         assert_eq!(parse_email("@example.nl"), Err(Msg::EmailInvalid));
         assert_eq!(parse_email("e va@example.nl"), Err(Msg::EmailInvalid));
-        assert_eq!(parse_email(&format!("{}@example.nl", "a".repeat(250))), Err(Msg::TooLong(254)));
+        assert_eq!(
+            parse_email(&format!("{}@example.nl", "a".repeat(250))),
+            Err(Msg::TooLong(254))
+        );
     }
 
     #[test]
     fn a_password_needs_12_characters_allows_64_and_has_no_composition_rules() {
         assert_eq!(parse_new_password(""), Err(Msg::Required));
-        assert_eq!(parse_new_password("elevenchars"), Err(Msg::PasswordTooShort));
+        assert_eq!(
+            parse_new_password("elevenchars"),
+            Err(Msg::PasswordTooShort)
+        );
         assert!(parse_new_password("twelve chars").is_ok());
         assert!(parse_new_password(&"x".repeat(64)).is_ok());
         assert!(parse_new_password(&"x".repeat(128)).is_ok());
-        assert_eq!(parse_new_password(&"x".repeat(129)), Err(Msg::PasswordTooLong));
+        assert_eq!(
+            parse_new_password(&"x".repeat(129)),
+            Err(Msg::PasswordTooLong)
+        );
         // Twelve characters of a non-Latin script are twelve characters, not bytes.
         assert!(parse_new_password("ééééééééééé").is_err());
         assert!(parse_new_password("éééééééééééé").is_ok());
@@ -157,8 +193,14 @@ mod tests {
 
     #[test]
     fn websites_get_a_scheme_and_need_a_host() {
-        assert_eq!(parse_website("bakkerij.nl"), Ok(Some("https://bakkerij.nl".into())));
-        assert_eq!(parse_website("http://x.nl/a"), Ok(Some("http://x.nl/a".into())));
+        assert_eq!(
+            parse_website("bakkerij.nl"),
+            Ok(Some("https://bakkerij.nl".into()))
+        );
+        assert_eq!(
+            parse_website("http://x.nl/a"),
+            Ok(Some("http://x.nl/a".into()))
+        );
         assert_eq!(parse_website(""), Ok(None));
         assert_eq!(parse_website("bakkerij"), Err(Msg::WebsiteInvalid));
     }

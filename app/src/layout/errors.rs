@@ -7,7 +7,10 @@ use leptos::prelude::*;
 
 fn set_status(_code: u16) {
     #[cfg(feature = "ssr")]
-    if let (Some(res), Ok(code)) = (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(_code)) {
+    if let (Some(res), Ok(code)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(_code),
+    ) {
         res.set_status(code);
     }
 }

@@ -13,7 +13,9 @@ pub fn encode_query_value(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -37,6 +39,8 @@ where
                     match auth.user.await {
                         Ok(Some(u)) if allow(&u) => children(u).into_any(),
                         Ok(Some(_)) => view! { <Forbidden/> }.into_any(),
+                        // On the way out to the login page (after logout): nothing to guard.
+                        Ok(None) if location.pathname.get_untracked().starts_with("/login") => ().into_any(),
                         Ok(None) => {
                             let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked().is_empty().then(String::new).unwrap_or_else(|| format!("?{}", location.search.get_untracked())));
                             let path = format!("/login?next={}", encode_query_value(&here));
@@ -54,6 +58,9 @@ where
 mod tests {
     #[test]
     fn the_return_path_is_encoded_as_one_query_value() {
-        assert_eq!(super::encode_query_value("/companies?q=a b&page=2"), "/companies%3Fq%3Da%20b%26page%3D2");
+        assert_eq!(
+            super::encode_query_value("/companies?q=a b&page=2"),
+            "/companies%3Fq%3Da%20b%26page%3D2"
+        );
     }
 }

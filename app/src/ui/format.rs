@@ -8,7 +8,12 @@ pub fn format_date(l: Locale, d: DateTime<Utc>) -> String {
 }
 
 pub fn format_datetime(l: Locale, d: DateTime<Utc>) -> String {
-    format!("{}, {:02}:{:02} UTC", format_date(l, d), d.hour(), d.minute())
+    format!(
+        "{}, {:02}:{:02} UTC",
+        format_date(l, d),
+        d.hour(),
+        d.minute()
+    )
 }
 
 #[cfg(test)]
@@ -21,6 +26,9 @@ mod tests {
         let d = Utc.with_ymd_and_hms(2026, 11, 26, 9, 5, 0).unwrap();
         assert_eq!(format_date(Locale::nl, d), "26 november 2026");
         assert_eq!(format_date(Locale::en, d), "26 November 2026");
-        assert_eq!(format_datetime(Locale::nl, d), "26 november 2026, 09:05 UTC");
+        assert_eq!(
+            format_datetime(Locale::nl, d),
+            "26 november 2026, 09:05 UTC"
+        );
     }
 }

@@ -57,7 +57,10 @@ pub fn ErrorSummary(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoV
 /// A success or information notice, announced politely to screen readers.
 #[component]
 pub fn FormNotice(#[prop(into)] text: Signal<Option<String>>) -> impl IntoView {
-    move || text.get().map(|t| view! { <div class="notice notice--success" role="status">{t}</div> })
+    move || {
+        text.get()
+            .map(|t| view! { <div class="notice notice--success" role="status">{t}</div> })
+    }
 }
 
 #[component]
@@ -91,9 +94,18 @@ pub fn TextField(
         if secret {
             return String::new();
         }
-        errors.get().and_then(|e| e.value_of(field).map(str::to_owned)).unwrap_or_else(|| initial.clone())
+        errors
+            .get()
+            .and_then(|e| e.value_of(field).map(str::to_owned))
+            .unwrap_or_else(|| initial.clone())
     };
-    let hint_text = move || if hint { field_hint(i18n.get_locale(), field) } else { None };
+    let hint_text = move || {
+        if hint {
+            field_hint(i18n.get_locale(), field)
+        } else {
+            None
+        }
+    };
     let has_hint = move || hint_text().is_some();
     let described_by = {
         let hint_id = hint_id.clone();
@@ -157,7 +169,12 @@ pub fn SelectField(
     let err_id = format!("{id}-error");
     let initial = value.unwrap_or_default();
     let message = move || errors.get().and_then(|e| e.message_for(field));
-    let selected = move || errors.get().and_then(|e| e.value_of(field).map(str::to_owned)).unwrap_or_else(|| initial.clone());
+    let selected = move || {
+        errors
+            .get()
+            .and_then(|e| e.value_of(field).map(str::to_owned))
+            .unwrap_or_else(|| initial.clone())
+    };
     view! {
         <div class="field" class:field--error=move || message().is_some()>
             <label for=id>

@@ -9,7 +9,10 @@ pub struct Crumb {
 }
 
 #[component]
-pub fn Breadcrumbs(#[prop(into)] crumbs: Signal<Vec<Crumb>>, #[prop(into)] label: Signal<String>) -> impl IntoView {
+pub fn Breadcrumbs(
+    #[prop(into)] crumbs: Signal<Vec<Crumb>>,
+    #[prop(into)] label: Signal<String>,
+) -> impl IntoView {
     view! {
         <nav class="breadcrumbs" aria-label=label>
             <ol>
@@ -22,9 +25,15 @@ pub fn Breadcrumbs(#[prop(into)] crumbs: Signal<Vec<Crumb>>, #[prop(into)] label
 /// Sets the document title ("... - Datacoach") and renders the page heading.
 #[component]
 pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
-    let title = move || format!("{} - Datacoach", text.get());
+    // The document title outlives the page that set it (leptos_meta keeps it until the next
+    // page sets its own), so it must not fail once this page's signals are gone.
+    let title = move || {
+        text.try_get()
+            .map(|t| format!("{t} - Datacoach"))
+            .unwrap_or_default()
+    };
     view! {
         <Title text=title/>
-        <h1 class="page-title">{text}</h1>
+        <h1 class="page-title">{move || text.try_get().unwrap_or_default()}</h1>
     }
 }

@@ -5,7 +5,8 @@ use crate::{DbError, DbResult, Page, now, password, roles, tokens};
 use chrono::Duration;
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 
 /// Invitations are valid for 14 days.
@@ -57,8 +58,14 @@ pub async fn create_user<C: ConnectionTrait>(db: &C, new: NewUser) -> DbResult<u
     .map_err(|e| DbError::unique(e, "email"))
 }
 
-pub async fn find_by_email<C: ConnectionTrait>(db: &C, email: &str) -> DbResult<Option<user::Model>> {
-    Ok(user::Entity::find().filter(user::Column::Email.eq(normalise_email(email))).one(db).await?)
+pub async fn find_by_email<C: ConnectionTrait>(
+    db: &C,
+    email: &str,
+) -> DbResult<Option<user::Model>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(normalise_email(email)))
+        .one(db)
+        .await?)
 }
 
 pub async fn find_by_id<C: ConnectionTrait>(db: &C, id: i64) -> DbResult<Option<user::Model>> {
@@ -67,12 +74,19 @@ pub async fn find_by_id<C: ConnectionTrait>(db: &C, id: i64) -> DbResult<Option<
 
 /// Returns the user when the e-mail and password match an active account. An unknown e-mail
 /// takes as long as a wrong password, so the answer does not reveal which accounts exist.
-pub async fn authenticate<C: ConnectionTrait>(db: &C, email: &str, password: &str) -> DbResult<Option<user::Model>> {
+pub async fn authenticate<C: ConnectionTrait>(
+    db: &C,
+    email: &str,
+    password: &str,
+) -> DbResult<Option<user::Model>> {
     let found = find_by_email(db, email).await?;
     let password = password.to_owned();
     let checked = tokio::task::spawn_blocking(move || match found {
         Some(u) if u.active && u.password_hash.is_some() => {
-            let ok = password::verify_password(&password, u.password_hash.as_deref().unwrap_or_default());
+            let ok = password::verify_password(
+                &password,
+                u.password_hash.as_deref().unwrap_or_default(),
+            );
             ok.then_some(u)
         }
         _ => {
@@ -85,7 +99,11 @@ pub async fn authenticate<C: ConnectionTrait>(db: &C, email: &str, password: &st
     Ok(checked)
 }
 
-pub async fn set_language<C: ConnectionTrait>(db: &C, user_id: i64, language: &str) -> DbResult<()> {
+pub async fn set_language<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    language: &str,
+) -> DbResult<()> {
     let u = find_by_id(db, user_id).await?.ok_or(DbError::NotFound)?;
     let mut am: user::ActiveModel = u.into();
     am.language = Set(language.to_owned());
@@ -95,7 +113,11 @@ pub async fn set_language<C: ConnectionTrait>(db: &C, user_id: i64, language: &s
 }
 
 /// Activates or deactivates an account. Deactivation ends every session of that user at once.
-pub async fn set_active<C: ConnectionTrait>(db: &C, user_id: i64, active: bool) -> DbResult<user::Model> {
+pub async fn set_active<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    active: bool,
+) -> DbResult<user::Model> {
     let u = find_by_id(db, user_id).await?.ok_or(DbError::NotFound)?;
     let mut am: user::ActiveModel = u.into();
     am.active = Set(active);
@@ -107,7 +129,11 @@ pub async fn set_active<C: ConnectionTrait>(db: &C, user_id: i64, active: bool) 
     Ok(updated)
 }
 
-pub async fn set_password_hash<C: ConnectionTrait>(db: &C, user_id: i64, hash: String) -> DbResult<user::Model> {
+pub async fn set_password_hash<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    hash: String,
+) -> DbResult<user::Model> {
     let u = find_by_id(db, user_id).await?.ok_or(DbError::NotFound)?;
     let mut am: user::ActiveModel = u.into();
     am.password_hash = Set(Some(hash));
@@ -122,21 +148,42 @@ pub struct UserFilter {
     pub role: Option<String>,
 }
 
-pub async fn list_users<C: ConnectionTrait>(db: &C, filter: &UserFilter, offset: u64, limit: u64) -> DbResult<Page<user::Model>> {
+pub async fn list_users<C: ConnectionTrait>(
+    db: &C,
+    filter: &UserFilter,
+    offset: u64,
+    limit: u64,
+) -> DbResult<Page<user::Model>> {
     let mut q = user::Entity::find();
-    if let Some(s) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    if let Some(s) = filter
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         let like = format!("%{}%", s.to_lowercase());
         q = q.filter(
             sea_orm::Condition::any()
                 .add(user::Column::Email.like(like.clone()))
-                .add(sea_orm::sea_query::Expr::expr(sea_orm::sea_query::Func::lower(sea_orm::sea_query::Expr::col(user::Column::Name))).like(like)),
+                .add(
+                    sea_orm::sea_query::Expr::expr(sea_orm::sea_query::Func::lower(
+                        sea_orm::sea_query::Expr::col(user::Column::Name),
+                    ))
+                    .like(like),
+                ),
         );
     }
     if let Some(r) = filter.role.as_deref() {
         q = q.filter(user::Column::Role.eq(r));
     }
     let total = q.clone().count(db).await?;
-    let items = q.order_by_asc(user::Column::Name).order_by_asc(user::Column::Id).offset(offset).limit(limit).all(db).await?;
+    let items = q
+        .order_by_asc(user::Column::Name)
+        .order_by_asc(user::Column::Id)
+        .offset(offset)
+        .limit(limit)
+        .all(db)
+        .await?;
     Ok(Page { items, total })
 }
 
@@ -150,7 +197,11 @@ pub async fn issue_token<C: ConnectionTrait>(
 ) -> DbResult<String> {
     let secret = tokens::new_secret();
     let at = now();
-    let ttl = if purpose == PURPOSE_INVITE { INVITE_TTL } else { RESET_TTL };
+    let ttl = if purpose == PURPOSE_INVITE {
+        INVITE_TTL
+    } else {
+        RESET_TTL
+    };
     user_token::ActiveModel {
         token_hash: Set(tokens::digest(&secret)),
         user_id: Set(user_id),
@@ -169,7 +220,11 @@ pub async fn issue_token<C: ConnectionTrait>(
 }
 
 /// Looks a token up without using it: for showing the invitation page.
-pub async fn check_token<C: ConnectionTrait>(db: &C, secret: &str, purpose: &str) -> DbResult<(user_token::Model, user::Model)> {
+pub async fn check_token<C: ConnectionTrait>(
+    db: &C,
+    secret: &str,
+    purpose: &str,
+) -> DbResult<(user_token::Model, user::Model)> {
     let found = user_token::Entity::find()
         .filter(user_token::Column::TokenHash.eq(tokens::digest(secret.trim())))
         .filter(user_token::Column::Purpose.eq(purpose))
@@ -182,7 +237,9 @@ pub async fn check_token<C: ConnectionTrait>(db: &C, secret: &str, purpose: &str
     if found.expires_at <= now() {
         return Err(TokenProblem::Expired.into());
     }
-    let u = find_by_id(db, found.user_id).await?.ok_or(TokenProblem::Unknown)?;
+    let u = find_by_id(db, found.user_id)
+        .await?
+        .ok_or(TokenProblem::Unknown)?;
     if !u.active {
         return Err(TokenProblem::Unknown.into());
     }
@@ -233,7 +290,9 @@ pub async fn invite_entrepreneur<C: ConnectionTrait>(
     invited_by: i64,
 ) -> DbResult<EntrepreneurInvite> {
     let person = match find_by_email(db, email).await? {
-        Some(existing) if existing.role != roles::ENTREPRENEUR => return Err(DbError::Conflict("email")),
+        Some(existing) if existing.role != roles::ENTREPRENEUR => {
+            return Err(DbError::Conflict("email"));
+        }
         Some(existing) => existing,
         None => {
             create_user(
@@ -253,15 +312,31 @@ pub async fn invite_entrepreneur<C: ConnectionTrait>(
     };
     crate::companies::add_member(db, company_id, person.id).await?;
     let token = if person.password_hash.is_none() {
-        Some(issue_token(db, person.id, PURPOSE_INVITE, Some(company_id), Some(invited_by)).await?)
+        Some(
+            issue_token(
+                db,
+                person.id,
+                PURPOSE_INVITE,
+                Some(company_id),
+                Some(invited_by),
+            )
+            .await?,
+        )
     } else {
         None
     };
-    Ok(EntrepreneurInvite { user: person, token })
+    Ok(EntrepreneurInvite {
+        user: person,
+        token,
+    })
 }
 
 /// Whether `user_id` is a member of `company_id`.
-pub async fn is_member<C: ConnectionTrait>(db: &C, company_id: i64, user_id: i64) -> DbResult<bool> {
+pub async fn is_member<C: ConnectionTrait>(
+    db: &C,
+    company_id: i64,
+    user_id: i64,
+) -> DbResult<bool> {
     Ok(company_member::Entity::find()
         .filter(company_member::Column::CompanyId.eq(company_id))
         .filter(company_member::Column::UserId.eq(user_id))
@@ -269,4 +344,3 @@ pub async fn is_member<C: ConnectionTrait>(db: &C, company_id: i64, user_id: i64
         .await?
         > 0)
 }
-

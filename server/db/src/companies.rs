@@ -3,8 +3,8 @@ use crate::entities::{company, company_member, expert_firm, organisation, user};
 use crate::{DbError, DbResult, Page, now, roles};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    RelationTrait, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set,
 };
 use std::collections::HashMap;
 
@@ -62,8 +62,14 @@ pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> DbResult<Option<compan
     Ok(company::Entity::find_by_id(id).one(db).await?)
 }
 
-pub async fn find_by_kvk<C: ConnectionTrait>(db: &C, kvk: &str) -> DbResult<Option<company::Model>> {
-    Ok(company::Entity::find().filter(company::Column::KvkNumber.eq(kvk)).one(db).await?)
+pub async fn find_by_kvk<C: ConnectionTrait>(
+    db: &C,
+    kvk: &str,
+) -> DbResult<Option<company::Model>> {
+    Ok(company::Entity::find()
+        .filter(company::Column::KvkNumber.eq(kvk))
+        .one(db)
+        .await?)
 }
 
 /// Adds a member; adding an existing member again is a no-op.
@@ -105,39 +111,85 @@ pub struct CompanyRow {
     pub primary_coach_name: Option<String>,
 }
 
-pub async fn list<C: ConnectionTrait>(db: &C, scope: Scope, search: Option<&str>, offset: u64, limit: u64) -> DbResult<Page<CompanyRow>> {
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    scope: Scope,
+    search: Option<&str>,
+    offset: u64,
+    limit: u64,
+) -> DbResult<Page<CompanyRow>> {
     let mut q = company::Entity::find();
     q = match scope {
         Scope::All => q,
         Scope::Organisation(org) => q.filter(company::Column::OrganisationId.eq(org)),
         Scope::MemberOf(uid) => q
-            .join(sea_orm::JoinType::InnerJoin, company::Relation::Members.def())
+            .join(
+                sea_orm::JoinType::InnerJoin,
+                company::Relation::Members.def(),
+            )
             .filter(company_member::Column::UserId.eq(uid)),
-        Scope::Nothing => return Ok(Page { items: vec![], total: 0 }),
+        Scope::Nothing => {
+            return Ok(Page {
+                items: vec![],
+                total: 0,
+            });
+        }
     };
     if let Some(s) = search.map(str::trim).filter(|s| !s.is_empty()) {
         let like = format!("%{}%", s.to_lowercase());
         q = q.filter(
             Condition::any()
-                .add(Expr::expr(Func::lower(Expr::col((company::Entity, company::Column::Name)))).like(like.clone()))
+                .add(
+                    Expr::expr(Func::lower(Expr::col((
+                        company::Entity,
+                        company::Column::Name,
+                    ))))
+                    .like(like.clone()),
+                )
                 .add(company::Column::KvkNumber.like(like.clone()))
-                .add(Expr::expr(Func::lower(Expr::col((company::Entity, company::Column::Municipality)))).like(like)),
+                .add(
+                    Expr::expr(Func::lower(Expr::col((
+                        company::Entity,
+                        company::Column::Municipality,
+                    ))))
+                    .like(like),
+                ),
         );
     }
     let total = q.clone().count(db).await?;
-    let companies = q.order_by_asc(company::Column::Name).order_by_asc(company::Column::Id).offset(offset).limit(limit).all(db).await?;
+    let companies = q
+        .order_by_asc(company::Column::Name)
+        .order_by_asc(company::Column::Id)
+        .offset(offset)
+        .limit(limit)
+        .all(db)
+        .await?;
     let org_names = organisation_names(db).await?;
-    let coach_ids: Vec<i64> = companies.iter().filter_map(|c| c.primary_coach_id).collect();
+    let coach_ids: Vec<i64> = companies
+        .iter()
+        .filter_map(|c| c.primary_coach_id)
+        .collect();
     let coach_names: HashMap<i64, String> = if coach_ids.is_empty() {
         HashMap::new()
     } else {
-        user::Entity::find().filter(user::Column::Id.is_in(coach_ids)).all(db).await?.into_iter().map(|u| (u.id, u.name)).collect()
+        user::Entity::find()
+            .filter(user::Column::Id.is_in(coach_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.name))
+            .collect()
     };
     let items = companies
         .into_iter()
         .map(|c| CompanyRow {
-            organisation_name: org_names.get(&c.organisation_id).cloned().unwrap_or_default(),
-            primary_coach_name: c.primary_coach_id.and_then(|id| coach_names.get(&id).cloned()),
+            organisation_name: org_names
+                .get(&c.organisation_id)
+                .cloned()
+                .unwrap_or_default(),
+            primary_coach_name: c
+                .primary_coach_id
+                .and_then(|id| coach_names.get(&id).cloned()),
             company: c,
         })
         .collect();
@@ -145,17 +197,34 @@ pub async fn list<C: ConnectionTrait>(db: &C, scope: Scope, search: Option<&str>
 }
 
 pub async fn organisation_names<C: ConnectionTrait>(db: &C) -> DbResult<HashMap<i64, String>> {
-    Ok(organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o.name)).collect())
+    Ok(organisation::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect())
 }
 
-pub async fn create_organisation<C: ConnectionTrait>(db: &C, name: &str) -> DbResult<organisation::Model> {
+pub async fn create_organisation<C: ConnectionTrait>(
+    db: &C,
+    name: &str,
+) -> DbResult<organisation::Model> {
     let at = now();
-    Ok(organisation::ActiveModel { name: Set(name.to_owned()), created_at: Set(at), updated_at: Set(at), ..Default::default() }
-        .insert(db)
-        .await?)
+    Ok(organisation::ActiveModel {
+        name: Set(name.to_owned()),
+        created_at: Set(at),
+        updated_at: Set(at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
 }
 
-pub async fn create_expert_firm<C: ConnectionTrait>(db: &C, name: &str, website: Option<&str>) -> DbResult<expert_firm::Model> {
+pub async fn create_expert_firm<C: ConnectionTrait>(
+    db: &C,
+    name: &str,
+    website: Option<&str>,
+) -> DbResult<expert_firm::Model> {
     let at = now();
     Ok(expert_firm::ActiveModel {
         name: Set(name.to_owned()),
@@ -168,16 +237,25 @@ pub async fn create_expert_firm<C: ConnectionTrait>(db: &C, name: &str, website:
     .await?)
 }
 
-pub async fn find_organisation<C: ConnectionTrait>(db: &C, id: i64) -> DbResult<Option<organisation::Model>> {
+pub async fn find_organisation<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> DbResult<Option<organisation::Model>> {
     Ok(organisation::Entity::find_by_id(id).one(db).await?)
 }
 
-pub async fn find_expert_firm<C: ConnectionTrait>(db: &C, id: i64) -> DbResult<Option<expert_firm::Model>> {
+pub async fn find_expert_firm<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> DbResult<Option<expert_firm::Model>> {
     Ok(expert_firm::Entity::find_by_id(id).one(db).await?)
 }
 
 pub async fn expert_firms<C: ConnectionTrait>(db: &C) -> DbResult<Vec<expert_firm::Model>> {
-    Ok(expert_firm::Entity::find().order_by_asc(expert_firm::Column::Name).all(db).await?)
+    Ok(expert_firm::Entity::find()
+        .order_by_asc(expert_firm::Column::Name)
+        .all(db)
+        .await?)
 }
 
 /// An organisation with the number of its staff and companies.
@@ -189,7 +267,10 @@ pub struct OrganisationRow {
 }
 
 pub async fn organisations<C: ConnectionTrait>(db: &C) -> DbResult<Vec<OrganisationRow>> {
-    let orgs = organisation::Entity::find().order_by_asc(organisation::Column::Name).all(db).await?;
+    let orgs = organisation::Entity::find()
+        .order_by_asc(organisation::Column::Name)
+        .all(db)
+        .await?;
     let mut rows = Vec::with_capacity(orgs.len());
     // A handful of organisations per deployment: two counts each is fine.
     for o in orgs {
@@ -198,14 +279,24 @@ pub async fn organisations<C: ConnectionTrait>(db: &C) -> DbResult<Vec<Organisat
             .filter(user::Column::Role.is_in([roles::COACH, roles::PROGRAMME_MANAGER]))
             .count(db)
             .await?;
-        let companies = company::Entity::find().filter(company::Column::OrganisationId.eq(o.id)).count(db).await?;
-        rows.push(OrganisationRow { organisation: o, coaches, companies });
+        let companies = company::Entity::find()
+            .filter(company::Column::OrganisationId.eq(o.id))
+            .count(db)
+            .await?;
+        rows.push(OrganisationRow {
+            organisation: o,
+            coaches,
+            companies,
+        });
     }
     Ok(rows)
 }
 
 /// Coaches (and programme managers) of an organisation, for choosing a primary coach.
-pub async fn coaches_of<C: ConnectionTrait>(db: &C, organisation_id: i64) -> DbResult<Vec<user::Model>> {
+pub async fn coaches_of<C: ConnectionTrait>(
+    db: &C,
+    organisation_id: i64,
+) -> DbResult<Vec<user::Model>> {
     Ok(user::Entity::find()
         .filter(user::Column::OrganisationId.eq(organisation_id))
         .filter(user::Column::Role.is_in([roles::COACH, roles::PROGRAMME_MANAGER]))

@@ -3,7 +3,10 @@
 //! admin to read. Nothing is dropped silently.
 use crate::entities::outbox_message;
 use crate::{DbResult, Page, now};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
 
 pub const STATUS_PENDING: &str = "pending";
 pub const STATUS_SENT: &str = "sent";
@@ -23,7 +26,11 @@ pub struct OutgoingMail {
 }
 
 /// Queues a message: `pending` when SMTP will send it, `stored` when there is no SMTP.
-pub async fn enqueue<C: ConnectionTrait>(db: &C, mail: OutgoingMail, smtp_enabled: bool) -> DbResult<outbox_message::Model> {
+pub async fn enqueue<C: ConnectionTrait>(
+    db: &C,
+    mail: OutgoingMail,
+    smtp_enabled: bool,
+) -> DbResult<outbox_message::Model> {
     let at = now();
     Ok(outbox_message::ActiveModel {
         to_email: Set(mail.to_email),
@@ -32,7 +39,12 @@ pub async fn enqueue<C: ConnectionTrait>(db: &C, mail: OutgoingMail, smtp_enable
         kind: Set(mail.kind.to_owned()),
         subject: Set(mail.subject),
         body: Set(mail.body),
-        status: Set(if smtp_enabled { STATUS_PENDING } else { STATUS_STORED }.to_owned()),
+        status: Set(if smtp_enabled {
+            STATUS_PENDING
+        } else {
+            STATUS_STORED
+        }
+        .to_owned()),
         attempts: Set(0),
         last_error: Set(None),
         sent_at: Set(None),
@@ -44,10 +56,19 @@ pub async fn enqueue<C: ConnectionTrait>(db: &C, mail: OutgoingMail, smtp_enable
     .await?)
 }
 
-pub async fn list<C: ConnectionTrait>(db: &C, offset: u64, limit: u64) -> DbResult<Page<outbox_message::Model>> {
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    offset: u64,
+    limit: u64,
+) -> DbResult<Page<outbox_message::Model>> {
     let q = outbox_message::Entity::find();
     let total = q.clone().count(db).await?;
-    let items = q.order_by_desc(outbox_message::Column::Id).offset(offset).limit(limit).all(db).await?;
+    let items = q
+        .order_by_desc(outbox_message::Column::Id)
+        .offset(offset)
+        .limit(limit)
+        .all(db)
+        .await?;
     Ok(Page { items, total })
 }
 
@@ -66,7 +87,11 @@ pub async fn due<C: ConnectionTrait>(db: &C, limit: u64) -> DbResult<Vec<outbox_
         .await?)
 }
 
-pub async fn mark<C: ConnectionTrait>(db: &C, msg: outbox_message::Model, result: Result<(), String>) -> DbResult<()> {
+pub async fn mark<C: ConnectionTrait>(
+    db: &C,
+    msg: outbox_message::Model,
+    result: Result<(), String>,
+) -> DbResult<()> {
     let attempts = msg.attempts + 1;
     let mut am: outbox_message::ActiveModel = msg.into();
     am.attempts = Set(attempts);

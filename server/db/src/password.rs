@@ -1,5 +1,7 @@
 //! Password hashing: argon2id with the OWASP parameters (19 MiB, 2 iterations, 1 lane).
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 use std::sync::OnceLock;
 
@@ -18,7 +20,9 @@ pub fn hash_password(password: &str) -> Result<String, crate::DbError> {
 
 pub fn verify_password(password: &str, phc: &str) -> bool {
     match PasswordHash::new(phc) {
-        Ok(parsed) => hasher().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => hasher()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }
@@ -26,7 +30,8 @@ pub fn verify_password(password: &str, phc: &str) -> bool {
 /// Verifies against a fixed hash so an unknown e-mail costs as much time as a wrong password.
 pub fn burn_verification_time(password: &str) {
     static DUMMY: OnceLock<String> = OnceLock::new();
-    let phc = DUMMY.get_or_init(|| hash_password("not-a-real-password-for-timing").unwrap_or_default());
+    let phc =
+        DUMMY.get_or_init(|| hash_password("not-a-real-password-for-timing").unwrap_or_default());
     let _ = verify_password(password, phc);
 }
 

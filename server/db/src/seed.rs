@@ -18,14 +18,46 @@ pub struct DemoLogin {
 }
 
 pub const DEMO_LOGINS: [DemoLogin; 8] = [
-    DemoLogin { role: roles::ADMIN, email: "admin@demo.datacoach.nl", name: "Anouk Admin (demo)" },
-    DemoLogin { role: roles::PROGRAMME_MANAGER, email: "programma@demo.datacoach.nl", name: "Pieter Programma (demo)" },
-    DemoLogin { role: roles::COACH, email: "coach@demo.datacoach.nl", name: "Sanne de Vries (demo)" },
-    DemoLogin { role: roles::COACH, email: "coach2@demo.datacoach.nl", name: "Joris Bakker (demo)" },
-    DemoLogin { role: roles::ENTREPRENEUR, email: "ondernemer@demo.datacoach.nl", name: "Eva van den Berg (demo)" },
-    DemoLogin { role: roles::ENTREPRENEUR, email: "metaal@demo.datacoach.nl", name: "Mehmet Yilmaz (demo)" },
-    DemoLogin { role: roles::ENTREPRENEUR, email: "transport@demo.datacoach.nl", name: "Linda Janssen (demo)" },
-    DemoLogin { role: roles::EXPERT, email: "expert@demo.datacoach.nl", name: "Daan Dashboard (demo)" },
+    DemoLogin {
+        role: roles::ADMIN,
+        email: "admin@demo.datacoach.nl",
+        name: "Anouk Admin (demo)",
+    },
+    DemoLogin {
+        role: roles::PROGRAMME_MANAGER,
+        email: "programma@demo.datacoach.nl",
+        name: "Pieter Programma (demo)",
+    },
+    DemoLogin {
+        role: roles::COACH,
+        email: "coach@demo.datacoach.nl",
+        name: "Sanne de Vries (demo)",
+    },
+    DemoLogin {
+        role: roles::COACH,
+        email: "coach2@demo.datacoach.nl",
+        name: "Joris Bakker (demo)",
+    },
+    DemoLogin {
+        role: roles::ENTREPRENEUR,
+        email: "ondernemer@demo.datacoach.nl",
+        name: "Eva van den Berg (demo)",
+    },
+    DemoLogin {
+        role: roles::ENTREPRENEUR,
+        email: "metaal@demo.datacoach.nl",
+        name: "Mehmet Yilmaz (demo)",
+    },
+    DemoLogin {
+        role: roles::ENTREPRENEUR,
+        email: "transport@demo.datacoach.nl",
+        name: "Linda Janssen (demo)",
+    },
+    DemoLogin {
+        role: roles::EXPERT,
+        email: "expert@demo.datacoach.nl",
+        name: "Daan Dashboard (demo)",
+    },
 ];
 
 /// Seeds the demo data when the database has no users yet. Returns whether it seeded.
@@ -36,7 +68,12 @@ pub async fn seed_demo(db: &sea_orm::DatabaseConnection) -> DbResult<bool> {
     let hash = password::hash_password_async(DEMO_PASSWORD.to_owned()).await?;
     let txn = db.begin().await?;
     let org = create_organisation(&txn, "Datacoaching Brabant (demo)").await?;
-    let firm = create_expert_firm(&txn, "DataWerk Advies (demo)", Some("https://datawerk.example")).await?;
+    let firm = create_expert_firm(
+        &txn,
+        "DataWerk Advies (demo)",
+        Some("https://datawerk.example"),
+    )
+    .await?;
     let mut ids = Vec::new();
     for login in DEMO_LOGINS.iter() {
         let staff = matches!(login.role, r if r == roles::COACH || r == roles::PROGRAMME_MANAGER);
@@ -57,9 +94,42 @@ pub async fn seed_demo(db: &sea_orm::DatabaseConnection) -> DbResult<bool> {
     }
     let (coach, coach2) = (ids[2], ids[3]);
     let companies = [
-        ("Bakkerij Van den Berg (demo)", "12345678", "Tilburg", "small", "C", Some("G"), coach, ids[4], 1987, "Heuvelstraat 12"),
-        ("Metaalbewerking Yilmaz (demo)", "23456789", "Eindhoven", "medium", "C", None, coach, ids[5], 2004, "Esp 210"),
-        ("Janssen Transport (demo)", "34567890", "'s-Hertogenbosch", "small", "H", None, coach2, ids[6], 1995, "De Rietvelden 5"),
+        (
+            "Bakkerij Van den Berg (demo)",
+            "12345678",
+            "Tilburg",
+            "small",
+            "C",
+            Some("G"),
+            coach,
+            ids[4],
+            1987,
+            "Heuvelstraat 12",
+        ),
+        (
+            "Metaalbewerking Yilmaz (demo)",
+            "23456789",
+            "Eindhoven",
+            "medium",
+            "C",
+            None,
+            coach,
+            ids[5],
+            2004,
+            "Esp 210",
+        ),
+        (
+            "Janssen Transport (demo)",
+            "34567890",
+            "'s-Hertogenbosch",
+            "small",
+            "H",
+            None,
+            coach2,
+            ids[6],
+            1995,
+            "De Rietvelden 5",
+        ),
     ];
     for (name, kvk, town, size, sector, sector2, coach_id, member, year, address) in companies {
         let c = create(

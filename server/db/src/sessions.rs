@@ -11,7 +11,11 @@ pub const ABSOLUTE_LIFETIME: Duration = Duration::hours(8);
 const TOUCH_INTERVAL: Duration = Duration::seconds(60);
 
 /// Starts a session and returns the secret for the cookie.
-pub async fn create<C: ConnectionTrait>(db: &C, user_id: i64, idle_timeout: Duration) -> DbResult<String> {
+pub async fn create<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    idle_timeout: Duration,
+) -> DbResult<String> {
     let secret = tokens::new_secret();
     let at = now();
     session::ActiveModel {
@@ -32,7 +36,11 @@ pub async fn create<C: ConnectionTrait>(db: &C, user_id: i64, idle_timeout: Dura
 /// Expired sessions are removed on the way.
 pub async fn resolve<C: ConnectionTrait>(db: &C, secret: &str) -> DbResult<Option<user::Model>> {
     let id = tokens::digest(secret);
-    let Some((s, Some(u))) = session::Entity::find_by_id(id).find_also_related(user::Entity).one(db).await? else {
+    let Some((s, Some(u))) = session::Entity::find_by_id(id)
+        .find_also_related(user::Entity)
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
     let at = now();
@@ -51,24 +59,35 @@ pub async fn resolve<C: ConnectionTrait>(db: &C, secret: &str) -> DbResult<Optio
 }
 
 pub async fn delete<C: ConnectionTrait>(db: &C, secret: &str) -> DbResult<()> {
-    session::Entity::delete_by_id(tokens::digest(secret)).exec(db).await?;
+    session::Entity::delete_by_id(tokens::digest(secret))
+        .exec(db)
+        .await?;
     Ok(())
 }
 
 pub async fn delete_for_user<C: ConnectionTrait>(db: &C, user_id: i64) -> DbResult<()> {
-    session::Entity::delete_many().filter(session::Column::UserId.eq(user_id)).exec(db).await?;
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
     Ok(())
 }
 
 /// Removes sessions past their absolute lifetime (idle ones are removed when next seen).
 pub async fn purge_expired<C: ConnectionTrait>(db: &C) -> DbResult<u64> {
-    let res = session::Entity::delete_many().filter(session::Column::ExpiresAt.lte(now())).exec(db).await?;
+    let res = session::Entity::delete_many()
+        .filter(session::Column::ExpiresAt.lte(now()))
+        .exec(db)
+        .await?;
     Ok(res.rows_affected)
 }
 
 /// Moves a session's clock, for tests of the timeouts.
 pub async fn age_for_tests<C: ConnectionTrait>(db: &C, secret: &str, by: Duration) -> DbResult<()> {
-    if let Some(s) = session::Entity::find_by_id(tokens::digest(secret)).one(db).await? {
+    if let Some(s) = session::Entity::find_by_id(tokens::digest(secret))
+        .one(db)
+        .await?
+    {
         let last_seen = s.last_seen_at - by;
         let expires = s.expires_at - by;
         let mut am: session::ActiveModel = s.into();

@@ -14,7 +14,11 @@ pub enum Backend {
 }
 
 fn unique_name(prefix: &str) -> String {
-    format!("{prefix}_{}_{}", std::process::id(), &crate::tokens::new_secret()[..12])
+    format!(
+        "{prefix}_{}_{}",
+        std::process::id(),
+        &crate::tokens::new_secret()[..12]
+    )
 }
 
 /// A database URL for a brand-new, empty database of the given kind, or `None` when the
@@ -31,16 +35,22 @@ pub async fn fresh_database_url(backend: Backend) -> Result<Option<String>, DbEr
             if std::env::var("DATACOACH_SKIP_POSTGRES").as_deref() == Ok("1") {
                 return Ok(None);
             }
-            let admin_url = std::env::var("DATACOACH_TEST_POSTGRES_URL").unwrap_or_else(|_| DEFAULT_ADMIN_URL.to_owned());
+            let admin_url = std::env::var("DATACOACH_TEST_POSTGRES_URL")
+                .unwrap_or_else(|_| DEFAULT_ADMIN_URL.to_owned());
             let admin = sea_orm::Database::connect(admin_url.as_str()).await.map_err(|e| {
                 DbErr::Custom(format!(
                     "PostgreSQL is not reachable at {admin_url} ({e}); start it or set DATACOACH_SKIP_POSTGRES=1 outside CI"
                 ))
             })?;
             let name = unique_name("dc_test");
-            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await?;
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await?;
             admin.close().await?;
-            let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+            let base = admin_url
+                .rsplit_once('/')
+                .map(|(b, _)| b)
+                .unwrap_or(&admin_url);
             Ok(Some(format!("{base}/{name}")))
         }
     }
@@ -48,7 +58,9 @@ pub async fn fresh_database_url(backend: Backend) -> Result<Option<String>, DbEr
 
 /// A migrated, empty database of the given kind.
 pub async fn fresh_database(backend: Backend) -> Result<Option<DatabaseConnection>, DbErr> {
-    let Some(url) = fresh_database_url(backend).await? else { return Ok(None) };
+    let Some(url) = fresh_database_url(backend).await? else {
+        return Ok(None);
+    };
     let db = crate::connect(&url, 4).await?;
     crate::migrate(&db).await?;
     Ok(Some(db))

@@ -29,19 +29,46 @@ where
     F: FnOnce(TestApp) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let Some(url) = db::testing::fresh_database_url(backend).await.expect("a fresh test database") else {
+    let Some(url) = db::testing::fresh_database_url(backend)
+        .await
+        .expect("a fresh test database")
+    else {
         eprintln!("SKIPPED (PostgreSQL not available): this test ran on SQLite only");
         return;
     };
-    let config = Config { database_url: url, seed_demo: true, db_max_connections: 4, ..Config::default() };
-    let (conn, seeded) = datacoach_server::prepare_database(&config).await.expect("database prepared");
+    let config = Config {
+        database_url: url,
+        seed_demo: true,
+        db_max_connections: 4,
+        ..Config::default()
+    };
+    let (conn, seeded) = datacoach_server::prepare_database(&config)
+        .await
+        .expect("database prepared");
     assert!(seeded, "a fresh database gets the demo data");
-    let state = startup::app_state(&config, conn.clone(), leptos::config::LeptosOptions::builder().output_name("datacoach").build());
+    let state = startup::app_state(
+        &config,
+        conn.clone(),
+        leptos::config::LeptosOptions::builder()
+            .output_name("datacoach")
+            .build(),
+    );
     let app = build_app(state);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind port 0");
     let addr = listener.local_addr().expect("local addr");
-    tokio::spawn(async move { axum::serve(listener, app.into_make_service()).await.expect("serve") });
-    body(TestApp { addr, db: conn, backend }).await;
+    tokio::spawn(async move {
+        axum::serve(listener, app.into_make_service())
+            .await
+            .expect("serve")
+    });
+    body(TestApp {
+        addr,
+        db: conn,
+        backend,
+    })
+    .await;
 }
 
 /// Declares one test per database backend.
@@ -81,7 +108,12 @@ impl Reply {
             .as_array()
             .map(|a| {
                 a.iter()
-                    .map(|e| (e["field"].as_str().unwrap_or_default().to_owned(), e["msg"].to_string().trim_matches('"').to_owned()))
+                    .map(|e| {
+                        (
+                            e["field"].as_str().unwrap_or_default().to_owned(),
+                            e["msg"].to_string().trim_matches('"').to_owned(),
+                        )
+                    })
                     .collect()
             })
             .unwrap_or_default()
@@ -91,7 +123,11 @@ impl Reply {
 impl TestApp {
     pub fn client(&self) -> Client {
         Client {
-            http: reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client"),
+            http: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("client"),
             base: format!("http://{}", self.addr),
         }
     }
@@ -99,7 +135,12 @@ impl TestApp {
     pub async fn logged_in(&self, email: &str) -> Client {
         let c = self.client();
         let r = c.login(email, DEMO_PASSWORD).await;
-        assert!(r.status < 400, "login of {email} failed: {} {}", r.status, r.body);
+        assert!(
+            r.status < 400,
+            "login of {email} failed: {} {}",
+            r.status,
+            r.body
+        );
         c
     }
 
@@ -110,14 +151,24 @@ impl TestApp {
     }
 
     pub async fn outbox_count(&self) -> u64 {
-        db::outbox::list(&self.db, 0, 1).await.expect("outbox").total
+        db::outbox::list(&self.db, 0, 1)
+            .await
+            .expect("outbox")
+            .total
     }
 }
 
 /// The token at the end of the first link in a mail body that starts with `prefix`.
 pub fn link_token(body: &str, prefix: &str) -> String {
-    let start = body.find(prefix).unwrap_or_else(|| panic!("no {prefix} link in: {body}")) + prefix.len();
-    body[start..].split_whitespace().next().unwrap_or_default().to_owned()
+    let start = body
+        .find(prefix)
+        .unwrap_or_else(|| panic!("no {prefix} link in: {body}"))
+        + prefix.len();
+    body[start..]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 impl Client {
@@ -135,11 +186,16 @@ impl Client {
         let headers = res.headers().clone();
         let text = res.text().await.unwrap_or_default();
         let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
-        Reply { status, body, headers }
+        Reply {
+            status,
+            body,
+            headers,
+        }
     }
 
     pub async fn login(&self, email: &str, password: &str) -> Reply {
-        self.call("login", &[("email", email), ("password", password)]).await
+        self.call("login", &[("email", email), ("password", password)])
+            .await
     }
 
     pub async fn me(&self) -> Value {
@@ -148,7 +204,13 @@ impl Client {
 
     pub async fn get(&self, path: &str) -> (u16, String) {
         // Like a browser: pages are asked for as HTML.
-        let res = self.http.get(format!("{}{path}", self.base)).header(ACCEPT, "text/html").send().await.expect("request");
+        let res = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .header(ACCEPT, "text/html")
+            .send()
+            .await
+            .expect("request");
         let status = res.status().as_u16();
         (status, res.text().await.unwrap_or_default())
     }

@@ -113,7 +113,11 @@ fn stamped(mut table: TableCreateStatement) -> TableCreateStatement {
 }
 
 fn index(name: &str, table: impl IntoIden, column: impl IntoIden) -> IndexCreateStatement {
-    Index::create().name(name).table(table).col(column).to_owned()
+    Index::create()
+        .name(name)
+        .table(table)
+        .col(column)
+        .to_owned()
 }
 
 #[async_trait::async_trait]
@@ -163,7 +167,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         ))
         .await?;
-        m.create_index(index("idx_users_organisation", Users::Table, Users::OrganisationId)).await?;
+        m.create_index(index(
+            "idx_users_organisation",
+            Users::Table,
+            Users::OrganisationId,
+        ))
+        .await?;
 
         m.create_table(stamped(
             Table::create()
@@ -193,9 +202,24 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         ))
         .await?;
-        m.create_index(index("idx_companies_organisation", Companies::Table, Companies::OrganisationId)).await?;
-        m.create_index(index("idx_companies_primary_coach", Companies::Table, Companies::PrimaryCoachId)).await?;
-        m.create_index(index("idx_companies_name", Companies::Table, Companies::Name)).await?;
+        m.create_index(index(
+            "idx_companies_organisation",
+            Companies::Table,
+            Companies::OrganisationId,
+        ))
+        .await?;
+        m.create_index(index(
+            "idx_companies_primary_coach",
+            Companies::Table,
+            Companies::PrimaryCoachId,
+        ))
+        .await?;
+        m.create_index(index(
+            "idx_companies_name",
+            Companies::Table,
+            Companies::Name,
+        ))
+        .await?;
 
         m.create_table(stamped(
             Table::create()
@@ -228,7 +252,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("idx_company_members_user", CompanyMembers::Table, CompanyMembers::UserId)).await?;
+        m.create_index(index(
+            "idx_company_members_user",
+            CompanyMembers::Table,
+            CompanyMembers::UserId,
+        ))
+        .await?;
 
         m.create_table(stamped(
             Table::create()
@@ -247,7 +276,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         ))
         .await?;
-        m.create_index(index("idx_sessions_user", Sessions::Table, Sessions::UserId)).await?;
+        m.create_index(index(
+            "idx_sessions_user",
+            Sessions::Table,
+            Sessions::UserId,
+        ))
+        .await?;
 
         m.create_table(stamped(
             Table::create()
@@ -275,7 +309,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         ))
         .await?;
-        m.create_index(index("idx_user_tokens_user", UserTokens::Table, UserTokens::UserId)).await?;
+        m.create_index(index(
+            "idx_user_tokens_user",
+            UserTokens::Table,
+            UserTokens::UserId,
+        ))
+        .await?;
 
         m.create_table(stamped(
             Table::create()
@@ -294,7 +333,12 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         ))
         .await?;
-        m.create_index(index("idx_outbox_status", OutboxMessages::Table, OutboxMessages::Status)).await?;
+        m.create_index(index(
+            "idx_outbox_status",
+            OutboxMessages::Table,
+            OutboxMessages::Status,
+        ))
+        .await?;
         Ok(())
     }
 }
