@@ -15,6 +15,7 @@ pub mod error;
 pub mod home;
 pub mod layout;
 pub mod messages;
+pub mod scan;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod ui;

@@ -30,4 +30,12 @@ pub enum Command {
     },
     /// Seed the demo data set into an empty database.
     SeedDemo,
+    /// Score a scan in the exchange format (JSON) and print the scores as JSON.
+    Score {
+        /// The scoring profile.
+        #[arg(long, default_value = "dma-sme-v1")]
+        profile: String,
+        /// The scan file; `-` reads standard input.
+        file: std::path::PathBuf,
+    },
 }

@@ -31,6 +31,7 @@ async fn main() -> ExitCode {
             language,
         } => create_admin(config, email, name, language).await,
         Command::SeedDemo => seed(config).await,
+        Command::Score { profile, file } => score(&profile, &file),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -159,5 +160,24 @@ async fn create_admin(config: Config, email: String, name: String, language: Str
         other => other.to_string(),
     })?;
     println!("Administrator {} created.", created.email);
+    Ok(())
+}
+
+/// Scores a scan file and prints the reference's score format. Errors name the question and
+/// option at fault.
+fn score(profile: &str, file: &std::path::Path) -> Res {
+    use app::scan::{Answers, PROFILE, Questionnaire, score};
+    if profile != PROFILE {
+        return Err(format!("unknown scoring profile '{profile}' (known: {PROFILE})").into());
+    }
+    let text = if file.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin())?
+    } else {
+        std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?
+    };
+    let q = Questionnaire::dma_sme_v1();
+    let answers =
+        Answers::from_exchange_json(&text, q).map_err(|e| format!("{}: {e}", file.display()))?;
+    println!("{}", score(q, &answers).to_exchange_json());
     Ok(())
 }

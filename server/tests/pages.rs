@@ -145,3 +145,34 @@ on_both_databases!(
         assert_eq!(res.headers()["referrer-policy"], "same-origin");
     }
 );
+
+on_both_databases!(
+    a_form_posted_from_another_site_is_refused,
+    |app: TestApp| async move {
+        let c = app.client();
+        let res = c
+            .http
+            .post(format!("{}/api/login", c.base))
+            .header("origin", "https://evil.example")
+            .header("accept", "text/html")
+            .form(&[("email", COACH), ("password", DEMO_PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403);
+        assert!(
+            res.headers().get("set-cookie").is_none(),
+            "no session was started"
+        );
+        let same = c
+            .http
+            .post(format!("{}/api/login", c.base))
+            .header("origin", c.base.clone())
+            .header("accept", "application/json")
+            .form(&[("email", COACH), ("password", DEMO_PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(same.status(), 200);
+    }
+);

@@ -25,6 +25,16 @@ fn form_errors(e: Signal<Option<AppError>>) -> Signal<Option<FormErrors>> {
 #[component]
 pub fn ErrorSummary(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
     let i18n = use_i18n();
+    // Move focus to the summary when a submission fails, so screen readers announce it and
+    // keyboard users start from the list of problems (without JavaScript `autofocus` does it).
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if error.get().is_some() {
+            if let Some(el) = node.get() {
+                let _ = el.focus();
+            }
+        }
+    });
     move || {
         let l = i18n.get_locale();
         error.get().map(|e| {
@@ -45,7 +55,7 @@ pub fn ErrorSummary(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoV
                 }
             };
             view! {
-                <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+                <div class="error-summary" role="alert" tabindex="-1" autofocus=true aria-labelledby="error-summary-title" node_ref=node>
                     <h2 id="error-summary-title">{t!(i18n, form.error_summary_title)}</h2>
                     <ul>{items}</ul>
                 </div>

@@ -1,0 +1,192 @@
+//! The admin CLI: the same server binary, with clear errors and a non-zero exit on bad input.
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn fresh_sqlite_url() -> String {
+    let dir = std::env::temp_dir().join("datacoach-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    format!(
+        "sqlite://{}/cli-{}.sqlite?mode=rwc",
+        dir.display(),
+        db::tokens::new_secret().get(..12).unwrap()
+    )
+}
+
+fn server(db_url: &str, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(args)
+        .current_dir(std::env::temp_dir())
+        .env("DATACOACH_DATABASE_URL", db_url)
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the server binary starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+#[tokio::test]
+async fn create_admin_reads_the_password_from_stdin_and_the_admin_can_log_in() {
+    let url = fresh_sqlite_url();
+    let out = server(
+        &url,
+        &[
+            "create-admin",
+            "--email",
+            "Anouk@Example.NL",
+            "--name",
+            "Anouk Beheer",
+        ],
+        "een sterk wachtwoord\n",
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("anouk@example.nl"));
+    let conn = db::connect(&url, 1).await.unwrap();
+    let admin = db::accounts::authenticate(&conn, "anouk@example.nl", "een sterk wachtwoord")
+        .await
+        .unwrap()
+        .expect("can log in");
+    assert_eq!(admin.role, "admin");
+
+    let again = server(
+        &url,
+        &[
+            "create-admin",
+            "--email",
+            "anouk@example.nl",
+            "--name",
+            "Anouk",
+        ],
+        "een sterk wachtwoord\n",
+    );
+    assert!(!again.status.success());
+    assert!(text(&again).contains("already exists"), "{}", text(&again));
+}
+
+#[test]
+fn create_admin_refuses_bad_input_with_a_clear_message() {
+    let url = fresh_sqlite_url();
+    let bad_email = server(
+        &url,
+        &["create-admin", "--email", "anouk", "--name", "Anouk"],
+        "een sterk wachtwoord\n",
+    );
+    assert!(!bad_email.status.success());
+    assert!(
+        text(&bad_email).contains("not a valid e-mail address"),
+        "{}",
+        text(&bad_email)
+    );
+    let short = server(
+        &url,
+        &["create-admin", "--email", "a@example.nl", "--name", "Anouk"],
+        "kort\n",
+    );
+    assert!(!short.status.success());
+    assert!(
+        text(&short).contains("12 to 128 characters"),
+        "{}",
+        text(&short)
+    );
+    let lang = server(
+        &url,
+        &[
+            "create-admin",
+            "--email",
+            "a@example.nl",
+            "--name",
+            "A",
+            "--language",
+            "fr",
+        ],
+        "een sterk wachtwoord\n",
+    );
+    assert!(!lang.status.success());
+    let missing = server(&url, &["create-admin", "--email", "a@example.nl"], "");
+    assert_eq!(missing.status.code(), Some(2), "{}", text(&missing));
+    let unknown = server(&url, &["frobnicate"], "");
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn migrate_and_seed_demo_run_once_and_say_what_they_did() {
+    let url = fresh_sqlite_url();
+    let m = server(&url, &["migrate"], "");
+    assert!(m.status.success(), "{}", text(&m));
+    assert!(text(&m).contains("Migrations applied"));
+    let first = server(&url, &["seed-demo"], "");
+    assert!(first.status.success(), "{}", text(&first));
+    assert!(
+        text(&first).contains("coach@demo.datacoach.nl"),
+        "prints the demo logins"
+    );
+    let second = server(&url, &["seed-demo"], "");
+    assert!(second.status.success());
+    assert!(text(&second).contains("already has users"));
+}
+
+#[test]
+fn score_prints_the_reference_scores_of_the_worked_example() {
+    let example = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../app/data/dma-sme-v1-example.json"
+    );
+    let out = server(
+        "sqlite::memory:",
+        &["score", "--profile", "dma-sme-v1", example],
+        "",
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let scores: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(scores["profile"], "dma-sme-v1");
+    assert_eq!(scores["overall"], 39.24);
+    assert_eq!(scores["band"], "average");
+    assert_eq!(scores["dimensions"]["readiness"], 41.43);
+    assert_eq!(scores["dimensions"]["data"], 53.57);
+}
+
+#[test]
+fn score_names_the_question_and_option_at_fault_and_fails() {
+    let dir = std::env::temp_dir().join("datacoach-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join(format!("bad-{}.json", std::process::id()));
+    let example = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../app/data/dma-sme-v1-example.json"
+    ))
+    .unwrap();
+    std::fs::write(
+        &bad,
+        example.replace("\"policy\"", "\"not_digital\", \"policy\""),
+    )
+    .unwrap();
+    let out = server("sqlite::memory:", &["score", bad.to_str().unwrap()], "");
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("q7") && text(&out).contains("not_digital"),
+        "{}",
+        text(&out)
+    );
+    let unknown = server(
+        "sqlite::memory:",
+        &["score", "--profile", "dma-sme-v9", bad.to_str().unwrap()],
+        "",
+    );
+    assert!(!unknown.status.success());
+    assert!(text(&unknown).contains("unknown scoring profile"));
+}
