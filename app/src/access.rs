@@ -65,6 +65,24 @@ pub fn may_create_company_in(
     }
 }
 
+/// Filling in the scan: the company's own entrepreneurs.
+pub fn can_fill_scan(u: &CurrentUser, c: &CompanyFacts) -> bool {
+    u.role == Role::Entrepreneur && c.asker_is_member
+}
+
+/// A submitted scan: the company's own people always; the coaching organisation only while the
+/// company shares its results (drafts never leave the respondent); admins for programme work.
+pub fn can_view_submitted_scan(u: &CurrentUser, c: &CompanyFacts, sharing_on: bool) -> bool {
+    match u.role {
+        Role::Entrepreneur => c.asker_is_member,
+        Role::Coach | Role::ProgrammeManager => {
+            sharing_on && u.organisation_id == Some(c.organisation_id)
+        }
+        Role::Admin => sharing_on,
+        Role::Expert => false,
+    }
+}
+
 /// Admin screens: users, invitations of staff, the e-mail outbox, organisations.
 pub fn can_administer(u: &CurrentUser) -> bool {
     u.role == Role::Admin
@@ -148,6 +166,41 @@ mod tests {
             Some(OrganisationId(9))
         );
         assert_eq!(may_create_company_in(&a, None), None);
+    }
+
+    #[test]
+    fn only_the_companys_entrepreneurs_fill_in_its_scan() {
+        assert!(can_fill_scan(
+            &user(Role::Entrepreneur, None),
+            &company(1, true)
+        ));
+        assert!(!can_fill_scan(
+            &user(Role::Entrepreneur, None),
+            &company(1, false)
+        ));
+        assert!(!can_fill_scan(
+            &user(Role::Coach, Some(1)),
+            &company(1, false)
+        ));
+        assert!(!can_fill_scan(&user(Role::Admin, None), &company(1, false)));
+    }
+
+    #[test]
+    fn a_coach_sees_submitted_scans_only_while_the_company_shares_them() {
+        let coach = user(Role::Coach, Some(1));
+        assert!(can_view_submitted_scan(&coach, &company(1, false), true));
+        assert!(!can_view_submitted_scan(&coach, &company(1, false), false));
+        assert!(!can_view_submitted_scan(&coach, &company(2, false), true));
+        assert!(can_view_submitted_scan(
+            &user(Role::Entrepreneur, None),
+            &company(1, true),
+            false
+        ));
+        assert!(!can_view_submitted_scan(
+            &user(Role::Expert, None),
+            &company(1, true),
+            true
+        ));
     }
 
     #[test]

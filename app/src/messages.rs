@@ -58,6 +58,14 @@ pub fn msg_text(l: Locale, m: &Msg, f: Field) -> String {
         Msg::RoleNotAllowed => td_string!(l, msg.role_not_allowed).to_string(),
         Msg::BadCredentials => td_string!(l, msg.bad_credentials).to_string(),
         Msg::AlreadyMember => td_string!(l, msg.already_member).to_string(),
+        Msg::ScanLocked => td_string!(l, msg.scan_locked).to_string(),
+        Msg::ConsentRequired => td_string!(l, msg.consent_required).to_string(),
+        Msg::QuestionUnanswered(q) => {
+            td_string!(l, msg.question_unanswered, question = q.as_str()).to_string()
+        }
+        Msg::AnswerInvalid(q) => {
+            td_string!(l, msg.answer_invalid, question = q.as_str()).to_string()
+        }
     }
 }
 

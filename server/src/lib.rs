@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod config;
 pub mod mailer;
+pub mod scan_forms;
 pub mod session;
 pub mod startup;
 

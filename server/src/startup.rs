@@ -94,8 +94,17 @@ pub fn build_app(state: AppState) -> Router {
             move || provide_context(ctx.clone()),
             move || shell(options.clone()),
         )
+        .route(
+            "/scans/{id}/step/{step}/save",
+            axum::routing::post(crate::scan_forms::save_step),
+        )
+        .route(
+            "/scans/{id}/export.json",
+            axum::routing::get(crate::scan_forms::export),
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(with_error_status))
+        .layer(axum::middleware::from_fn(crate::session::same_origin_posts))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::session::resolve_session,

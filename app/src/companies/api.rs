@@ -39,7 +39,7 @@ fn db_scope(u: &CurrentUser) -> db::companies::Scope {
 
 /// Loads a company the user may view, with the facts access depends on.
 #[cfg(feature = "ssr")]
-async fn load_visible(
+pub(crate) async fn load_visible(
     st: &ssr::AppState,
     u: &CurrentUser,
     id: CompanyId,

@@ -4,6 +4,8 @@ mod api;
 mod form;
 mod views;
 
+#[cfg(feature = "ssr")]
+pub(crate) use api::load_visible;
 pub use api::*;
 pub use form::{CompanyForm, InviteForm, ValidCompany, ValidInvite};
 pub use views::{CompaniesPage, CompanyPage, CompanyTable, NewCompanyPage};

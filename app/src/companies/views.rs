@@ -188,6 +188,7 @@ fn CompanyView() -> impl IntoView {
                         <PageTitle text=c.summary.name.clone()/>
                         {move || notice().map(|n| view! { <div class="notice notice--success" role="status">{n}</div> })}
                         <CompanyProfile company=c.clone()/>
+                        <crate::scan::ScanSection company_id=c.summary.id/>
                         <CompanyMembers company=c.clone()/>
                         {c.can_manage.then(|| view! { <InviteForm company=c.summary.id action=invite/> })}
                     }

@@ -73,4 +73,12 @@ pub enum Msg {
     RoleNotAllowed,
     BadCredentials,
     AlreadyMember,
+    /// The scan was submitted and can no longer change.
+    ScanLocked,
+    /// The consent choice comes before the first scan.
+    ConsentRequired,
+    /// A question of the scan has no confirmed answer yet.
+    QuestionUnanswered(String),
+    /// An answer does not fit its question (unknown option, value out of range, ...).
+    AnswerInvalid(String),
 }

@@ -29,3 +29,4 @@ id_type!(CompanyId);
 id_type!(OrganisationId);
 id_type!(ExpertFirmId);
 id_type!(OutboxId);
+id_type!(ScanId);

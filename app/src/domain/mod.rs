@@ -8,7 +8,7 @@ mod validate;
 
 pub use company::{SECTORS, Sector, SizeBand};
 pub use fields::{Field, Msg};
-pub use ids::{CompanyId, ExpertFirmId, OrganisationId, OutboxId, UserId};
+pub use ids::{CompanyId, ExpertFirmId, OrganisationId, OutboxId, ScanId, UserId};
 pub use role::{Lang, Role};
 pub use validate::*;
 

@@ -126,6 +126,28 @@ fn read(json: &str, q: &Questionnaire, complete: bool) -> Result<Answers, Exchan
     }
 }
 
+/// One question's answer as the exchange format writes it (for storing and sending a single
+/// answer as it is given).
+pub fn answer_to_value(question: &Question, answer: &Answer) -> Value {
+    serde_json::to_value(AnswerOut {
+        question: Some(question),
+        answer,
+    })
+    .unwrap_or(Value::Null)
+}
+
+/// Reads one question's answer in the exchange format and checks it against the question:
+/// shape, ids, ranges and the exclusive option.
+pub fn answer_from_value(question: &Question, value: &Value) -> Result<Answer, Vec<AnswerError>> {
+    let answer = parse_answer(question, value)?;
+    let errors = answer.errors(question);
+    if errors.is_empty() {
+        Ok(answer)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Turns one JSON value into an answer of the question's kind. Ids are not checked here
 /// (that is [`Answer::errors`]); only the shape and value types are.
 fn parse_answer(question: &Question, value: &Value) -> Result<Answer, Vec<AnswerError>> {

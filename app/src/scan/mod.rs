@@ -3,11 +3,17 @@
 //! profile `dma-sme-v1` and next best steps. No I/O, no UI, no database; the reference is
 //! `shared/reference/dma-sme-scan.md`.
 pub mod answers;
+mod api;
 pub mod error;
 pub mod exchange;
+pub mod form;
 pub mod questionnaire;
 pub mod scoring;
+#[cfg(feature = "ssr")]
+pub mod service;
 pub mod steps;
+pub mod types;
+mod views;
 
 #[cfg(test)]
 mod properties;
@@ -16,9 +22,12 @@ mod testkit;
 
 pub use answers::{Answer, Answers, SCALE_MAX, TriValue};
 pub use error::AnswerError;
-pub use exchange::ExchangeError;
+pub use exchange::{ExchangeError, answer_from_value, answer_to_value};
 pub use questionnaire::{
     Choice, Dimension, Question, QuestionKind, Questionnaire, ScaleLabel, Text,
 };
 pub use scoring::{Band, DimensionScore, PROFILE, Scores, dimension_score, question_points, score};
 pub use steps::{Step, StepAction, next_best_steps};
+
+pub use api::*;
+pub use views::{ScanResultPage, ScanReviewPage, ScanSection, ScanStepPage};

@@ -9,6 +9,7 @@ pub mod error;
 pub mod migration;
 pub mod outbox;
 pub mod password;
+pub mod scans;
 pub mod seed;
 pub mod sessions;
 pub mod testing;

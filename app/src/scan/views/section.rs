@@ -1,0 +1,142 @@
+//! The scan on the company page: the consent choice before the first scan, start or continue,
+//! and the submitted scans with their scores.
+use super::text::band_name;
+use crate::domain::CompanyId;
+use crate::i18n::*;
+use crate::layout::ErrorPage;
+use crate::scan::types::{ScanHome, round_label};
+use crate::scan::{SetScanConsent, StartScan, get_scan_home};
+use crate::ui::{ErrorSummary, action_errors, format_date};
+use leptos::prelude::*;
+
+#[component]
+pub fn ScanSection(company_id: CompanyId) -> impl IntoView {
+    let i18n = use_i18n();
+    let consent = ServerAction::<SetScanConsent>::new();
+    let start = ServerAction::<StartScan>::new();
+    let data = Resource::new(
+        move || consent.version().get(),
+        move |_| get_scan_home(company_id),
+    );
+    view! {
+        <section id="scan" aria-labelledby="scan-title" class="stack">
+            <h2 id="scan-title">{t!(i18n, scan.section_title)}</h2>
+            <p>{t!(i18n, scan.what_is_it)}</p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(home) => view! { <ScanState home=home consent=consent start=start/> }.into_any(),
+                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn ScanState(
+    home: ScanHome,
+    consent: ServerAction<SetScanConsent>,
+    start: ServerAction<StartScan>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let start_error = action_errors(start);
+    let consent_error = action_errors(consent);
+    let company = home.company_id;
+    let needs_consent = home.can_fill && home.consent.is_none();
+    let choice = home.consent.clone();
+    let consent_form = move |share: bool, bench: bool| {
+        view! {
+            <ActionForm action=consent attr:class="form consent-form">
+                <input type="hidden" name="company_id" value=company.0/>
+                <fieldset>
+                    <legend>{t!(i18n, scan.consent_title)}</legend>
+                    <div class="choice">
+                        <input type="checkbox" id="consent-share" name="share" value="yes" checked=share/>
+                        <label for="consent-share">{t!(i18n, scan.consent_share)}</label>
+                    </div>
+                    <p class="hint">{t!(i18n, scan.consent_share_hint)}</p>
+                    <div class="choice">
+                        <input type="checkbox" id="consent-benchmark" name="benchmark" value="yes" checked=bench/>
+                        <label for="consent-benchmark">{t!(i18n, scan.consent_benchmark)}</label>
+                    </div>
+                    <p class="hint">{t!(i18n, scan.consent_benchmark_hint)}</p>
+                </fieldset>
+                <div class="form-actions">
+                    <button type="submit" class="button button--secondary">{t!(i18n, scan.consent_save)}</button>
+                </div>
+            </ActionForm>
+        }
+    };
+    let start_label = if home.next_round == 0 {
+        "first"
+    } else {
+        "next"
+    };
+    let next_round = round_label(home.next_round);
+    view! {
+        <ErrorSummary error=Signal::derive(move || start_error.get().or_else(|| consent_error.get()))/>
+        {home.draft.clone().map(|d| view! {
+            <div class="notice">
+                <p>{t!(i18n, scan.draft_progress, answered = d.answered, total = d.total)}</p>
+                <a class="button" href=format!("/scans/{}/step/1", d.scan_id)>{t!(i18n, scan.continue_scan)}</a>
+            </div>
+        })}
+        {(home.can_fill && home.draft.is_none() && !needs_consent).then(|| view! {
+            <ActionForm action=start attr:class="form">
+                <input type="hidden" name="company_id" value=company.0/>
+                <button type="submit" class="button">
+                    {if start_label == "first" { t!(i18n, scan.start_first).into_any() } else { t!(i18n, scan.start_next, round = next_round.clone()).into_any() }}
+                </button>
+            </ActionForm>
+        })}
+        {needs_consent.then(|| view! { <p>{t!(i18n, scan.consent_first)}</p> })}
+        {needs_consent.then(|| consent_form(true, false))}
+        {if home.submitted.is_empty() {
+            let text = if home.hidden_by_consent {
+                td_string!(i18n.get_locale(), scan.not_shared)
+            } else if home.can_fill {
+                td_string!(i18n.get_locale(), scan.empty_entrepreneur)
+            } else {
+                td_string!(i18n.get_locale(), scan.empty_coach)
+            };
+            view! { <div class="empty-state">{text}</div> }.into_any()
+        } else {
+            view! {
+                <div class="table-wrap">
+                    <table class="data-table">
+                        <caption>{t!(i18n, scan.submitted_caption)}</caption>
+                        <thead><tr>
+                            <th scope="col">{t!(i18n, scan.round)}</th>
+                            <th scope="col">{t!(i18n, scan.respondent)}</th>
+                            <th scope="col">{t!(i18n, scan.date)}</th>
+                            <th scope="col">{t!(i18n, scan.score)}</th>
+                        </tr></thead>
+                        <tbody>
+                            {home.submitted.iter().cloned().map(|s| {
+                                let band = s.band.clone();
+                                view! {
+                                    <tr>
+                                        <td><a href=format!("/scans/{}", s.scan_id)>{round_label(s.round)}</a></td>
+                                        <td>{s.respondent.clone()}</td>
+                                        <td>{move || s.submitted_at.map(|d| format_date(i18n.get_locale(), d)).unwrap_or_default()}</td>
+                                        <td>{format!("{:.1}", s.overall)}" · "{move || band_name(i18n.get_locale(), &band)}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }}
+        {choice.filter(|_| home.can_fill).map(|c| view! {
+            <details class="consent-details">
+                <summary>{t!(i18n, scan.consent_change)}</summary>
+                <p class="hint">{move || td_string!(i18n.get_locale(), scan.consent_current, date = format_date(i18n.get_locale(), c.chosen_at))}</p>
+                {consent_form(c.share, c.benchmark)}
+            </details>
+        })}
+    }
+}

@@ -1,0 +1,390 @@
+//! The scan end to end through its server functions: consent, autosave, validation, submit,
+//! results, access, the plain step form, export and the next round.
+mod common;
+use common::*;
+use serde_json::Value;
+
+fn example() -> Value {
+    serde_json::from_str(include_str!("../../app/data/dma-sme-v1-example.json")).unwrap()
+}
+
+async fn company_id(app: &TestApp, kvk: &str) -> String {
+    db::companies::find_by_kvk(&app.db, kvk)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .to_string()
+}
+
+/// Consents (sharing on) and starts a scan; returns its id.
+async fn started_scan(app: &TestApp, e: &Client, share: bool) -> String {
+    let company = company_id(app, "12345678").await;
+    let mut form = vec![("company_id", company.as_str())];
+    if share {
+        form.push(("share", "yes"));
+    }
+    assert_eq!(e.call("scan_consent", &form).await.status, 200);
+    let r = e.call("scan_start", &[("company_id", &company)]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    r.body.as_i64().unwrap().to_string()
+}
+
+async fn answer_all(e: &Client, scan: &str) -> Value {
+    let answers = example()["answers"].clone();
+    let mut last = Value::Null;
+    for (qid, v) in answers.as_object().unwrap() {
+        let r = e
+            .call(
+                "scan_save",
+                &[
+                    ("scan_id", scan),
+                    ("question", qid),
+                    ("answer", &v.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 200, "{qid}: {}", r.body);
+        last = r.body;
+    }
+    last
+}
+
+on_both_databases!(
+    an_entrepreneur_fills_in_saves_submits_and_sees_the_reference_scores,
+    |app: TestApp| async move {
+        let e = app.logged_in(ENTREPRENEUR).await;
+        let company = company_id(&app, "12345678").await;
+        let home = e.call("scan_home", &[("company_id", &company)]).await;
+        assert_eq!(home.body["can_fill"], true);
+        assert!(home.body["consent"].is_null());
+        let refused = e.call("scan_start", &[("company_id", &company)]).await;
+        assert_eq!(refused.status, 422);
+        assert_eq!(
+            refused.invalid_fields(),
+            vec![("form".to_owned(), "consent_required".to_owned())]
+        );
+
+        let scan = started_scan(&app, &e, true).await;
+        let one = e
+            .call(
+                "scan_save",
+                &[
+                    ("scan_id", &scan),
+                    ("question", "q3"),
+                    ("answer", r#"["website","ecommerce"]"#),
+                ],
+            )
+            .await;
+        assert_eq!(one.body, serde_json::json!({"answered": 1, "total": 11}));
+        let draft = e.call("scan_draft", &[("scan_id", &scan)]).await;
+        assert_eq!(
+            draft.body["answers"][0],
+            serde_json::json!(["q3", ["website", "ecommerce"]]),
+            "a reload finds the answer back"
+        );
+
+        let incomplete = e.call("scan_submit", &[("scan_id", &scan)]).await;
+        assert_eq!(incomplete.status, 422);
+        assert_eq!(
+            incomplete.invalid_fields().len(),
+            10,
+            "every open question is named"
+        );
+
+        let progress = answer_all(&e, &scan).await;
+        assert_eq!(progress["answered"], 11);
+        let ok = e.call("scan_submit", &[("scan_id", &scan)]).await;
+        assert_eq!(ok.status, 200, "{}", ok.body);
+        let result = e.call("scan_result", &[("scan_id", &scan)]).await;
+        assert_eq!(result.status, 200, "{}", result.body);
+        assert_eq!(result.body["band"], "average");
+        assert!((result.body["overall"].as_f64().unwrap() - 39.24).abs() < 0.005);
+        assert_eq!(result.body["profile"], "dma-sme-v1");
+        let d4 = result.body["dimensions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d[0] == "data")
+            .unwrap()[1]
+            .as_f64()
+            .unwrap();
+        assert!((d4 - 53.57).abs() < 0.005);
+
+        let locked = e
+            .call(
+                "scan_save",
+                &[("scan_id", &scan), ("question", "q3"), ("answer", "[]")],
+            )
+            .await;
+        assert_eq!(
+            locked.invalid_fields(),
+            vec![("form".to_owned(), "scan_locked".to_owned())]
+        );
+    }
+);
+
+on_both_databases!(
+    bad_answers_are_refused_naming_the_question,
+    |app: TestApp| async move {
+        let e = app.logged_in(ENTREPRENEUR).await;
+        let scan = started_scan(&app, &e, true).await;
+        for (q, a) in [
+            ("q3", r#"["website","teleport"]"#),
+            ("q7", r#"["not_digital","policy"]"#),
+            (
+                "q4",
+                r#"{"simulation":7,"vr_ar":0,"cad_cam":0,"mes":0,"iot":0,"blockchain":0,"additive":0}"#,
+            ),
+            ("q11", r#"{"strategy":"maybe"}"#),
+            ("q99", "[]"),
+            ("q3", "not json"),
+        ] {
+            let r = e
+                .call(
+                    "scan_save",
+                    &[("scan_id", &scan), ("question", q), ("answer", a)],
+                )
+                .await;
+            assert_eq!(r.status, 422, "{q} {a}: {}", r.body);
+            assert_eq!(
+                r.body["Invalid"]["errors"][0]["msg"]["answer_invalid"], q,
+                "{}",
+                r.body
+            );
+        }
+        let draft = e.call("scan_draft", &[("scan_id", &scan)]).await;
+        assert_eq!(
+            draft.body["answers"],
+            serde_json::json!([]),
+            "nothing was half-saved"
+        );
+    }
+);
+
+on_both_databases!(
+    a_coach_sees_submitted_scans_only_while_shared_and_never_a_draft,
+    |app: TestApp| async move {
+        let e = app.logged_in(ENTREPRENEUR).await;
+        let company = company_id(&app, "12345678").await;
+        let scan = started_scan(&app, &e, true).await;
+        let coach = app.logged_in(COACH).await;
+        assert_eq!(
+            coach.call("scan_draft", &[("scan_id", &scan)]).await.status,
+            404
+        );
+        assert_eq!(
+            coach
+                .call("scan_result", &[("scan_id", &scan)])
+                .await
+                .status,
+            404,
+            "a draft is not a result"
+        );
+        answer_all(&e, &scan).await;
+        assert_eq!(
+            e.call("scan_submit", &[("scan_id", &scan)]).await.status,
+            200
+        );
+        assert_eq!(
+            coach
+                .call("scan_result", &[("scan_id", &scan)])
+                .await
+                .status,
+            200
+        );
+        assert_eq!(
+            coach
+                .call("scan_home", &[("company_id", &company)])
+                .await
+                .body["submitted"]
+                .as_array()
+                .unwrap()
+                .len(),
+            1
+        );
+        // The entrepreneur withdraws sharing: the coach sees nothing any more.
+        assert_eq!(
+            e.call("scan_consent", &[("company_id", &company)])
+                .await
+                .status,
+            200
+        );
+        assert_eq!(
+            coach
+                .call("scan_result", &[("scan_id", &scan)])
+                .await
+                .status,
+            404
+        );
+        let home = coach.call("scan_home", &[("company_id", &company)]).await;
+        assert_eq!(home.body["submitted"], serde_json::json!([]));
+        assert_eq!(home.body["hidden_by_consent"], true);
+        // Coaches do not fill in or consent for the company.
+        assert_eq!(
+            coach
+                .call("scan_start", &[("company_id", &company)])
+                .await
+                .status,
+            403
+        );
+        assert_eq!(
+            coach
+                .call(
+                    "scan_consent",
+                    &[("company_id", &company), ("share", "yes")]
+                )
+                .await
+                .status,
+            403
+        );
+    }
+);
+
+on_both_databases!(
+    another_companys_people_reach_none_of_the_scan,
+    |app: TestApp| async move {
+        let e = app.logged_in(ENTREPRENEUR).await;
+        let company = company_id(&app, "12345678").await;
+        let scan = started_scan(&app, &e, true).await;
+        let other = app.logged_in(ENTREPRENEUR2).await;
+        assert_eq!(
+            other
+                .call("scan_home", &[("company_id", &company)])
+                .await
+                .status,
+            404
+        );
+        assert_eq!(
+            other.call("scan_draft", &[("scan_id", &scan)]).await.status,
+            404
+        );
+        assert_eq!(
+            other
+                .call(
+                    "scan_save",
+                    &[("scan_id", &scan), ("question", "q3"), ("answer", "[]")]
+                )
+                .await
+                .status,
+            404
+        );
+        assert_eq!(
+            other
+                .call("scan_submit", &[("scan_id", &scan)])
+                .await
+                .status,
+            404
+        );
+        assert_eq!(
+            other
+                .call("scan_result", &[("scan_id", &scan)])
+                .await
+                .status,
+            404
+        );
+        assert_eq!(
+            other
+                .call("scan_start", &[("company_id", &company)])
+                .await
+                .status,
+            404
+        );
+        let (status, _) = other.get(&format!("/scans/{scan}/export.json")).await;
+        assert_eq!(status, 404);
+        let other_coach_org = app.logged_in(EXPERT).await;
+        assert_eq!(
+            other_coach_org
+                .call("scan_result", &[("scan_id", &scan)])
+                .await
+                .status,
+            404
+        );
+    }
+);
+
+on_both_databases!(
+    a_step_posted_without_javascript_saves_and_moves_on,
+    |app: TestApp| async move {
+        let e = app.logged_in(ENTREPRENEUR).await;
+        let scan = started_scan(&app, &e, true).await;
+        let res = e
+            .http
+            .post(format!("{}/scans/{scan}/step/2/save", e.base))
+            .form(&[
+                ("shown", "q3"),
+                ("q3", "website"),
+                ("q3", "intranet"),
+                ("shown", "q4"),
+                ("q4.simulation", "0"),
+                ("q4.vr_ar", "1"),
+                ("q4.cad_cam", "2"),
+                ("q4.mes", "0"),
+                ("q4.iot", "4"),
+                ("q4.blockchain", "0"),
+                ("q4.additive", "1"),
+                ("nav", "next"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().is_redirection());
+        assert_eq!(res.headers()["location"], format!("/scans/{scan}/step/3"));
+        let draft = e.call("scan_draft", &[("scan_id", &scan)]).await;
+        assert_eq!(draft.body["answers"].as_array().unwrap().len(), 2);
+        // The step page renders on the server with the saved answers ticked.
+        let (status, html) = e.get(&format!("/scans/{scan}/step/2")).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Stap 2 van 6"), "progress is shown");
+        assert!(
+            html.contains(r#"value="intranet" checked"#),
+            "{}",
+            &html[..html.len().min(400)]
+        );
+    }
+);
+
+on_both_databases!(
+    a_submitted_scan_exports_and_the_next_round_is_prefilled,
+    |app: TestApp| async move {
+        let e = app.logged_in(ENTREPRENEUR).await;
+        let company = company_id(&app, "12345678").await;
+        let scan = started_scan(&app, &e, true).await;
+        answer_all(&e, &scan).await;
+        assert_eq!(
+            e.call("scan_submit", &[("scan_id", &scan)]).await.status,
+            200
+        );
+        let (status, body) = e.get(&format!("/scans/{scan}/export.json")).await;
+        assert_eq!(status, 200);
+        let doc: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(doc["questionnaire"], "dma-sme");
+        assert_eq!(doc["version"], 1);
+        assert_eq!(doc["stage"], "T0");
+        assert_eq!(
+            doc["answers"],
+            example()["answers"],
+            "answers keyed by question and option ids"
+        );
+        assert_eq!(doc["scores"]["overall"], 39.24);
+
+        let next = e.call("scan_start", &[("company_id", &company)]).await;
+        let next_id = next.body.as_i64().unwrap().to_string();
+        assert_ne!(next_id, scan);
+        let draft = e.call("scan_draft", &[("scan_id", &next_id)]).await;
+        assert_eq!(draft.body["round"], 1, "T1");
+        assert_eq!(
+            draft.body["answers"],
+            serde_json::json!([]),
+            "nothing confirmed yet"
+        );
+        assert_eq!(
+            draft.body["prefill"].as_array().unwrap().len(),
+            11,
+            "every previous answer is offered"
+        );
+        let home = e.call("scan_home", &[("company_id", &company)]).await;
+        assert_eq!(home.body["draft"]["round"], 1);
+        assert_eq!(home.body["submitted"][0]["round"], 0);
+    }
+);
