@@ -77,29 +77,51 @@ fn StepForm(draft: ScanDraft, step: usize) -> impl IntoView {
     });
     let state = RwSignal::new(SaveState::Idle);
 
-    // Each change is saved at once; a failed save is retried with growing pauses.
+    // Each change is saved at once. Saves go out one at a time and only the newest answer of a
+    // question is sent, so a slow request can never overwrite a later answer. A failed save
+    // is retried with growing pauses.
+    let pending = StoredValue::new(std::collections::BTreeMap::<String, Option<Value>>::new());
+    let busy = StoredValue::new(false);
     let saver: Saver = Callback::new(move |(question, value): (String, Option<Value>)| {
+        pending.update_value(|p| {
+            p.insert(question, value);
+        });
         state.set(SaveState::Saving);
+        if busy.get_value() {
+            return;
+        }
+        busy.set_value(true);
         leptos::task::spawn_local(async move {
-            let body = value.map(|v| v.to_string());
-            for attempt in 0..6u32 {
-                match save_answer(scan_id, question.clone(), body.clone()).await {
-                    Ok(p) => {
-                        progress.set(p);
-                        state.set(SaveState::Saved);
-                        return;
-                    }
-                    Err(AppError::Invalid(_)) => break,
-                    Err(_) => {
-                        state.set(SaveState::Retrying);
-                        #[cfg(feature = "hydrate")]
-                        gloo_timers::future::TimeoutFuture::new(500 * 2u32.pow(attempt)).await;
-                        #[cfg(not(feature = "hydrate"))]
-                        let _ = attempt;
+            loop {
+                let next = pending.try_update_value(|p| p.pop_first()).flatten();
+                let Some((question, value)) = next else { break };
+                let body = value.map(|v| v.to_string());
+                let mut saved = false;
+                for attempt in 0..6u32 {
+                    match save_answer(scan_id, question.clone(), body.clone()).await {
+                        Ok(p) => {
+                            progress.set(p);
+                            saved = true;
+                            break;
+                        }
+                        Err(AppError::Invalid(_)) => break,
+                        Err(_) => {
+                            state.set(SaveState::Retrying);
+                            #[cfg(feature = "hydrate")]
+                            gloo_timers::future::TimeoutFuture::new(500 * 2u32.pow(attempt)).await;
+                            #[cfg(not(feature = "hydrate"))]
+                            let _ = attempt;
+                        }
                     }
                 }
+                if !saved {
+                    busy.set_value(false);
+                    state.set(SaveState::Failed);
+                    return;
+                }
             }
-            state.set(SaveState::Failed);
+            busy.set_value(false);
+            state.set(SaveState::Saved);
         });
     });
 
