@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test tools test-tools build release clean-data
+.PHONY: run test tools test-tools build release bench clean-data
 
 tools:
 	@scripts/install-tools.sh
@@ -26,6 +26,10 @@ build: tools
 
 test: test-tools
 	@scripts/test.sh
+
+## Autosave under load (64 concurrent respondents on SQLite): p50/p99 and saves per second.
+bench:
+	cargo bench -p server --bench autosave
 
 ## Remove the local SQLite database (the demo data is seeded again on the next `make run`).
 clean-data:

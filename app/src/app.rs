@@ -9,7 +9,7 @@ use crate::companies::{CompaniesPage, CompanyPage, NewCompanyPage};
 use crate::home::HomePage;
 use crate::i18n::*;
 use crate::layout::{Footer, Header, NotFound};
-use crate::scan::{ScanResultPage, ScanReviewPage, ScanStepPage};
+use crate::scan::{ScanHistoryPage, ScanResultPage, ScanReviewPage, ScanStepPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::{
@@ -118,6 +118,7 @@ fn AppShell() -> impl IntoView {
                 <Route path=path!("/companies") view=CompaniesPage ssr=SsrMode::Async/>
                 <Route path=path!("/companies/new") view=NewCompanyPage ssr=SsrMode::Async/>
                 <Route path=path!("/companies/:id") view=CompanyPage ssr=SsrMode::Async/>
+                <Route path=path!("/companies/:id/scans") view=ScanHistoryPage ssr=SsrMode::Async/>
                 <Route path=path!("/scans/:id") view=ScanResultPage ssr=SsrMode::Async/>
                 <Route path=path!("/scans/:id/step/:step") view=ScanStepPage ssr=SsrMode::Async/>
                 <Route path=path!("/scans/:id/review") view=ScanReviewPage ssr=SsrMode::Async/>

@@ -388,3 +388,110 @@ on_both_databases!(
         assert_eq!(home.body["submitted"][0]["round"], 0);
     }
 );
+
+on_both_databases!(
+    the_history_shows_rounds_and_marks_respondents_who_differ,
+    |app: TestApp| async move {
+        let company = company_id(&app, "12345678").await;
+        // A second entrepreneur of the same company, who scores lower everywhere.
+        let hash = db::password::hash_password(DEMO_PASSWORD).unwrap();
+        let second = db::accounts::create_user(
+            &app.db,
+            db::accounts::NewUser {
+                email: "tweede@bakkerij.example".into(),
+                name: "Tweede Invuller".into(),
+                language: "nl".into(),
+                role: db::roles::ENTREPRENEUR,
+                organisation_id: None,
+                expert_firm_id: None,
+                password_hash: Some(hash),
+            },
+        )
+        .await
+        .unwrap();
+        db::companies::add_member(&app.db, company.parse().unwrap(), second.id)
+            .await
+            .unwrap();
+        let e = app.logged_in(ENTREPRENEUR).await;
+        let scan = started_scan(&app, &e, true).await;
+        answer_all(&e, &scan).await;
+        assert_eq!(
+            e.call("scan_submit", &[("scan_id", &scan)]).await.status,
+            200
+        );
+
+        let t = app.logged_in("tweede@bakkerij.example").await;
+        let r = t.call("scan_start", &[("company_id", &company)]).await;
+        let scan2 = r.body.as_i64().unwrap().to_string();
+        let draft = t.call("scan_draft", &[("scan_id", &scan2)]).await;
+        assert_eq!(
+            draft.body["round"], 0,
+            "a second respondent joins the same round"
+        );
+        // Everything "none" / zero: every dimension differs by 20 or more except automation (24 vs 0 also differs).
+        for (q, a) in [
+            ("q1", r#"{"invested":[],"planned":[]}"#),
+            ("q2", "[]"),
+            ("q3", "[]"),
+            (
+                "q4",
+                r#"{"simulation":0,"vr_ar":0,"cad_cam":0,"mes":0,"iot":0,"blockchain":0,"additive":0}"#,
+            ),
+            ("q5", "[]"),
+            ("q6", "[]"),
+            ("q7", "[]"),
+            ("q8", "[]"),
+            (
+                "q9",
+                r#"{"nlp":0,"vision":0,"audio":0,"robotics":0,"bi":0}"#,
+            ),
+            ("q10", r#"["business_model","services"]"#),
+            (
+                "q11",
+                r#"{"strategy":"yes","ems":"partly","procurement":"no","energy_use":"no","recycling":"partly"}"#,
+            ),
+        ] {
+            assert_eq!(
+                t.call(
+                    "scan_save",
+                    &[("scan_id", &scan2), ("question", q), ("answer", a)]
+                )
+                .await
+                .status,
+                200
+            );
+        }
+        assert_eq!(
+            t.call("scan_submit", &[("scan_id", &scan2)]).await.status,
+            200
+        );
+
+        let coach = app.logged_in(COACH).await;
+        let h = coach
+            .call("scan_history", &[("company_id", &company)])
+            .await;
+        assert_eq!(h.status, 200, "{}", h.body);
+        let round = &h.body["rounds"][0];
+        assert_eq!(round["respondents"].as_array().unwrap().len(), 2);
+        let divergent: Vec<&str> = round["divergent"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            divergent,
+            vec!["strategy", "readiness", "people", "data", "automation"],
+            "green is equal for both"
+        );
+        assert!((round["mean"][5].as_f64().unwrap() - 30.0).abs() < 1e-9);
+        let outsider = app.logged_in(ENTREPRENEUR2).await;
+        assert_eq!(
+            outsider
+                .call("scan_history", &[("company_id", &company)])
+                .await
+                .status,
+            404
+        );
+    }
+);

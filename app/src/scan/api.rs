@@ -101,3 +101,12 @@ pub async fn submit_scan(scan_id: ScanId) -> Result<(), AppError> {
 pub async fn get_scan_result(scan_id: ScanId) -> Result<ScanResult, AppError> {
     respond(async { service::result(&ssr::state()?, &ssr::require_user()?, scan_id).await }.await)
 }
+
+#[server(prefix = "/api", endpoint = "scan_history")]
+pub async fn get_scan_history(
+    company_id: CompanyId,
+) -> Result<super::types::ScanHistory, AppError> {
+    respond(
+        async { service::history(&ssr::state()?, &ssr::require_user()?, company_id).await }.await,
+    )
+}

@@ -30,4 +30,4 @@ pub use scoring::{Band, DimensionScore, PROFILE, Scores, dimension_score, questi
 pub use steps::{Step, StepAction, next_best_steps};
 
 pub use api::*;
-pub use views::{ScanResultPage, ScanReviewPage, ScanSection, ScanStepPage};
+pub use views::{ScanHistoryPage, ScanResultPage, ScanReviewPage, ScanSection, ScanStepPage};

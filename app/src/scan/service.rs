@@ -511,3 +511,73 @@ mod tests {
         assert_eq!(next_round(&[s(0, 1), s(1, 1), s(0, 7)], 7), 1);
     }
 }
+
+/// Submitted scores of a company over rounds and per respondent, for whoever may see them.
+pub async fn history(
+    st: &AppState,
+    u: &CurrentUser,
+    company_id: CompanyId,
+) -> Result<ScanHistory, AppError> {
+    let (c, facts) = crate::companies::load_visible(st, u, company_id).await?;
+    let may_see_others = access::can_view_submitted_scan(u, &facts, sharing_on(st, c.id).await?);
+    let scans: Vec<scan::Model> = db::scans::of_company(&st.db, c.id)
+        .await?
+        .into_iter()
+        .filter(|s| {
+            s.status == db::scans::STATUS_SUBMITTED && (may_see_others || s.respondent_id == u.id.0)
+        })
+        .collect();
+    let q = match scans.first() {
+        Some(s) => questionnaire(st, s.questionnaire_id).await?,
+        None => {
+            questionnaire(
+                st,
+                db::scans::latest_questionnaire(&st.db, "dma-sme").await?.id,
+            )
+            .await?
+        }
+    };
+    let ids: Vec<String> = q.dimensions.iter().map(|d| d.id.clone()).collect();
+    let mut names: HashMap<i64, String> = HashMap::new();
+    let mut rows = Vec::new();
+    for s in scans {
+        if let std::collections::hash_map::Entry::Vacant(e) = names.entry(s.respondent_id) {
+            e.insert(
+                db::accounts::find_by_id(&st.db, s.respondent_id)
+                    .await?
+                    .map(|r| r.name)
+                    .unwrap_or_default(),
+            );
+        }
+        // The scores as shown at submission, never recomputed behind the respondent's back.
+        let shown: Value = s
+            .scores
+            .as_deref()
+            .and_then(|j| serde_json::from_str(j).ok())
+            .unwrap_or(Value::Null);
+        let dims = ids
+            .iter()
+            .map(|id| shown["dimensions"][id].as_f64().unwrap_or(0.0))
+            .collect();
+        rows.push((
+            s.round,
+            RespondentScores {
+                scan_id: ScanId(s.id),
+                name: names.get(&s.respondent_id).cloned().unwrap_or_default(),
+                submitted_at: s.submitted_at,
+                dimensions: dims,
+                overall: s.overall.unwrap_or_default(),
+            },
+        ));
+    }
+    Ok(ScanHistory {
+        company_id,
+        company_name: c.name,
+        dimensions: q
+            .dimensions
+            .iter()
+            .map(|d| (d.id.clone(), d.nl.clone(), d.en.clone()))
+            .collect(),
+        rounds: round_scores(&ids, rows),
+    })
+}

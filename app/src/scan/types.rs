@@ -126,3 +126,122 @@ pub struct StepView {
 pub fn round_label(round: i32) -> String {
     format!("T{round}")
 }
+
+/// Scores over time and per respondent, for the history page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScanHistory {
+    pub company_id: CompanyId,
+    pub company_name: String,
+    /// Dimension ids with their Dutch and English names, in questionnaire order.
+    pub dimensions: Vec<(String, String, String)>,
+    pub rounds: Vec<RoundScores>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoundScores {
+    pub round: i32,
+    pub respondents: Vec<RespondentScores>,
+    /// Per dimension, the mean over respondents.
+    pub mean: Vec<f64>,
+    /// Dimensions where respondents differ by `DIVERGENCE` points or more.
+    pub divergent: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RespondentScores {
+    pub scan_id: ScanId,
+    pub name: String,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub dimensions: Vec<f64>,
+    pub overall: f64,
+}
+
+/// Respondents whose scores differ this much on a dimension see it marked.
+pub const DIVERGENCE: f64 = 20.0;
+
+/// Groups submitted scores into rounds: the mean per dimension and the dimensions where
+/// respondents differ by `DIVERGENCE` or more.
+pub fn round_scores(
+    dimension_ids: &[String],
+    mut scans: Vec<(i32, RespondentScores)>,
+) -> Vec<RoundScores> {
+    scans.sort_by_key(|(r, s)| (*r, s.scan_id));
+    let mut rounds: Vec<RoundScores> = Vec::new();
+    for (round, s) in scans {
+        match rounds.last_mut() {
+            Some(last) if last.round == round => last.respondents.push(s),
+            _ => rounds.push(RoundScores {
+                round,
+                respondents: vec![s],
+                mean: vec![],
+                divergent: vec![],
+            }),
+        }
+    }
+    for r in &mut rounds {
+        let n = r.respondents.len() as f64;
+        r.mean = (0..dimension_ids.len())
+            .map(|i| {
+                r.respondents
+                    .iter()
+                    .map(|s| s.dimensions.get(i).copied().unwrap_or(0.0))
+                    .sum::<f64>()
+                    / n
+            })
+            .collect();
+        r.divergent = dimension_ids
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                let values = r
+                    .respondents
+                    .iter()
+                    .map(|s| s.dimensions.get(*i).copied().unwrap_or(0.0));
+                let (lo, hi) =
+                    values.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+                r.respondents.len() > 1 && hi - lo >= DIVERGENCE - 1e-9
+            })
+            .map(|(_, id)| id.clone())
+            .collect();
+    }
+    rounds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(id: i64, dims: &[f64]) -> RespondentScores {
+        RespondentScores {
+            scan_id: ScanId(id),
+            name: format!("r{id}"),
+            submitted_at: None,
+            dimensions: dims.to_vec(),
+            overall: 0.0,
+        }
+    }
+
+    #[test]
+    fn respondents_of_one_round_are_averaged_and_differences_of_20_points_marked() {
+        let dims = vec!["a".to_string(), "b".to_string()];
+        let rounds = round_scores(
+            &dims,
+            vec![
+                (0, r(1, &[40.0, 10.0])),
+                (0, r(2, &[60.0, 25.0])),
+                (1, r(3, &[50.0, 50.0])),
+            ],
+        );
+        assert_eq!(rounds.len(), 2);
+        assert_eq!(rounds[0].mean, vec![50.0, 17.5]);
+        assert_eq!(
+            rounds[0].divergent,
+            vec!["a".to_string()],
+            "exactly 20 apart counts, 15 does not"
+        );
+        assert!(
+            rounds[1].divergent.is_empty(),
+            "one respondent never diverges"
+        );
+    }
+}

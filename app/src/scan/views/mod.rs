@@ -1,4 +1,5 @@
 //! The scan pages: the section on the company page, the steps, the review and the results.
+mod history;
 mod question;
 mod radar;
 mod result;
@@ -7,6 +8,7 @@ mod section;
 mod step;
 mod text;
 
+pub use history::ScanHistoryPage;
 pub use result::ScanResultPage;
 pub use review::ScanReviewPage;
 pub use section::ScanSection;

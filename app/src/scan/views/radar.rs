@@ -46,7 +46,7 @@ pub fn RadarChart(axes: Vec<(String, f64)>, #[prop(into)] title: String) -> impl
         })
         .collect_view();
     view! {
-        <svg class="radar" viewBox=format!("0 0 {SIZE} {SIZE}") role="img" aria-labelledby="radar-title">
+        <svg class="radar" viewBox=format!("-110 0 {} {SIZE}", SIZE + 220.0) role="img" aria-labelledby="radar-title">
             <title id="radar-title">{title}</title>
             {rings.into_iter().map(|p| view! { <polygon points=p class="radar__ring"/> }).collect_view()}
             {spokes}

@@ -128,6 +128,7 @@ fn ScanState(
                         </tbody>
                     </table>
                 </div>
+                <p><a href=format!("/companies/{}/scans", company.0)>{t!(i18n, scan.history_link)}</a></p>
             }
             .into_any()
         }}
