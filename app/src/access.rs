@@ -83,6 +83,16 @@ pub fn can_view_submitted_scan(u: &CurrentUser, c: &CompanyFacts, sharing_on: bo
     }
 }
 
+/// Importing a scan from another tool: programme staff (the organisation's programme
+/// manager, or an admin).
+pub fn can_import_scan(u: &CurrentUser, c: &CompanyFacts) -> bool {
+    match u.role {
+        Role::Admin => true,
+        Role::ProgrammeManager => u.organisation_id == Some(c.organisation_id),
+        _ => false,
+    }
+}
+
 /// Admin screens: users, invitations of staff, the e-mail outbox, organisations.
 pub fn can_administer(u: &CurrentUser) -> bool {
     u.role == Role::Admin
@@ -200,6 +210,30 @@ mod tests {
             &user(Role::Expert, None),
             &company(1, true),
             true
+        ));
+    }
+
+    #[test]
+    fn programme_staff_import_scans_for_their_own_organisation_only() {
+        assert!(can_import_scan(
+            &user(Role::ProgrammeManager, Some(1)),
+            &company(1, false)
+        ));
+        assert!(!can_import_scan(
+            &user(Role::ProgrammeManager, Some(1)),
+            &company(2, false)
+        ));
+        assert!(can_import_scan(
+            &user(Role::Admin, None),
+            &company(2, false)
+        ));
+        assert!(!can_import_scan(
+            &user(Role::Coach, Some(1)),
+            &company(1, false)
+        ));
+        assert!(!can_import_scan(
+            &user(Role::Entrepreneur, None),
+            &company(1, true)
         ));
     }
 

@@ -25,6 +25,9 @@ pub fn field_label(l: Locale, f: Field) -> &'static str {
         Field::PrimarySector => td_string!(l, field.primary_sector),
         Field::SecondarySector => td_string!(l, field.secondary_sector),
         Field::PrimaryCoach => td_string!(l, field.primary_coach),
+        Field::Document => td_string!(l, field.document),
+        Field::Respondent => td_string!(l, field.respondent),
+        Field::Round => td_string!(l, field.round),
     }
 }
 
@@ -33,6 +36,8 @@ pub fn field_hint(l: Locale, f: Field) -> Option<&'static str> {
         Field::Password => Some(td_string!(l, hint.password)),
         Field::KvkNumber => Some(td_string!(l, hint.kvk_number)),
         Field::Website => Some(td_string!(l, hint.website)),
+        Field::Document => Some(td_string!(l, hint.document)),
+        Field::Round => Some(td_string!(l, hint.round)),
         Field::Language => Some(td_string!(l, hint.language)),
         _ => None,
     }
@@ -66,6 +71,11 @@ pub fn msg_text(l: Locale, m: &Msg, f: Field) -> String {
         Msg::AnswerInvalid(q) => {
             td_string!(l, msg.answer_invalid, question = q.as_str()).to_string()
         }
+        Msg::ImportNotJson => td_string!(l, msg.import_not_json).to_string(),
+        Msg::ImportInvalid(detail) => {
+            td_string!(l, msg.import_invalid, detail = detail.as_str()).to_string()
+        }
+        Msg::RoundTaken => td_string!(l, msg.round_taken).to_string(),
     }
 }
 

@@ -495,3 +495,139 @@ on_both_databases!(
         );
     }
 );
+
+on_both_databases!(
+    programme_staff_import_a_scan_with_precise_errors,
+    |app: TestApp| async move {
+        let company = company_id(&app, "12345678").await;
+        let eva = db::accounts::find_by_email(&app.db, ENTREPRENEUR)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string();
+        let pm = app.logged_in("programma@demo.datacoach.nl").await;
+        let good = serde_json::to_string(&serde_json::json!({ "questionnaire": "dma-sme", "version": 1, "stage": "T0", "answers": example()["answers"] })).unwrap();
+
+        let bad = good.replace("\"policy\"", "\"not_digital\",\"policy\"");
+        let r = pm
+            .call(
+                "scan_import",
+                &[
+                    ("company_id", &company),
+                    ("respondent_id", &eva),
+                    ("document", &bad),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 422);
+        let msg = r.body["Invalid"]["errors"][0]["msg"]["import_invalid"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(
+            msg.contains("q7") && msg.contains("not_digital"),
+            "{}",
+            r.body
+        );
+        let r = pm
+            .call(
+                "scan_import",
+                &[
+                    ("company_id", &company),
+                    ("respondent_id", &eva),
+                    ("document", "{not json"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            r.invalid_fields(),
+            vec![("document".to_owned(), "import_not_json".to_owned())]
+        );
+        let stranger = db::accounts::find_by_email(&app.db, ENTREPRENEUR2)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string();
+        let r = pm
+            .call(
+                "scan_import",
+                &[
+                    ("company_id", &company),
+                    ("respondent_id", &stranger),
+                    ("document", &good),
+                ],
+            )
+            .await;
+        assert_eq!(
+            r.invalid_fields(),
+            vec![("respondent".to_owned(), "choice_invalid".to_owned())]
+        );
+
+        let ok = pm
+            .call(
+                "scan_import",
+                &[
+                    ("company_id", &company),
+                    ("respondent_id", &eva),
+                    ("document", &good),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, 200, "{}", ok.body);
+        let id = ok.body.as_i64().unwrap().to_string();
+        let result = pm.call("scan_result", &[("scan_id", &id)]).await;
+        assert_eq!(
+            result.status, 404,
+            "programme staff see results only while the company shares them"
+        );
+        let e = app.logged_in(ENTREPRENEUR).await;
+        let mine = e.call("scan_result", &[("scan_id", &id)]).await;
+        assert!((mine.body["overall"].as_f64().unwrap() - 39.24).abs() < 0.005);
+        assert_eq!(mine.body["round"], 0);
+        let again = pm
+            .call(
+                "scan_import",
+                &[
+                    ("company_id", &company),
+                    ("respondent_id", &eva),
+                    ("document", &good),
+                ],
+            )
+            .await;
+        assert_eq!(
+            again.invalid_fields(),
+            vec![("round".to_owned(), "round_taken".to_owned())]
+        );
+        // Coaches and entrepreneurs do not import.
+        let coach = app.logged_in(COACH).await;
+        assert_eq!(
+            coach
+                .call(
+                    "scan_import",
+                    &[
+                        ("company_id", &company),
+                        ("respondent_id", &eva),
+                        ("document", &good)
+                    ]
+                )
+                .await
+                .status,
+            403
+        );
+        assert_eq!(
+            e.call(
+                "scan_import",
+                &[
+                    ("company_id", &company),
+                    ("respondent_id", &eva),
+                    ("document", &good)
+                ]
+            )
+            .await
+            .status,
+            403
+        );
+    }
+);

@@ -25,6 +25,9 @@ pub enum Field {
     PrimarySector,
     SecondarySector,
     PrimaryCoach,
+    Document,
+    Respondent,
+    Round,
 }
 
 impl Field {
@@ -50,6 +53,9 @@ impl Field {
             Field::PrimarySector => "primary_sector",
             Field::SecondarySector => "secondary_sector",
             Field::PrimaryCoach => "primary_coach_id",
+            Field::Document => "document",
+            Field::Respondent => "respondent_id",
+            Field::Round => "round",
         }
     }
 }
@@ -81,4 +87,10 @@ pub enum Msg {
     QuestionUnanswered(String),
     /// An answer does not fit its question (unknown option, value out of range, ...).
     AnswerInvalid(String),
+    /// An imported scan document is not JSON in the exchange format.
+    ImportNotJson,
+    /// An imported scan does not fit the questionnaire; the detail names question and option.
+    ImportInvalid(String),
+    /// This respondent already has a scan in that round.
+    RoundTaken,
 }

@@ -110,3 +110,41 @@ pub async fn get_scan_history(
         async { service::history(&ssr::state()?, &ssr::require_user()?, company_id).await }.await,
     )
 }
+
+/// Programme staff move a scan in from another tool (exchange-format JSON).
+#[server(prefix = "/api", endpoint = "scan_import")]
+pub async fn import_scan(
+    company_id: CompanyId,
+    respondent_id: i64,
+    round: Option<String>,
+    document: String,
+) -> Result<ScanId, AppError> {
+    respond(
+        async {
+            let round =
+                match round.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+                    Some(r) => Some(r.trim_start_matches(['T', 't']).parse::<i32>().map_err(
+                        |_| {
+                            AppError::invalid(
+                                crate::domain::Field::Round,
+                                crate::domain::Msg::ChoiceInvalid,
+                            )
+                        },
+                    )?),
+                    None => None,
+                };
+            let id = service::import(
+                &ssr::state()?,
+                &ssr::require_user()?,
+                company_id,
+                respondent_id,
+                round,
+                &document,
+            )
+            .await?;
+            leptos_axum::redirect(&format!("/scans/{id}"));
+            Ok(id)
+        }
+        .await,
+    )
+}

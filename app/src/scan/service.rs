@@ -375,6 +375,16 @@ pub async fn home(
         submitted,
         hidden_by_consent: hidden,
         next_round: next_round(&scans, u.id.0),
+        can_import: access::can_import_scan(u, &facts),
+        members: if access::can_import_scan(u, &facts) {
+            db::companies::members(&st.db, c.id)
+                .await?
+                .into_iter()
+                .map(|m| (crate::domain::UserId(m.id), m.name))
+                .collect()
+        } else {
+            Vec::new()
+        },
     })
 }
 
@@ -580,4 +590,93 @@ pub async fn history(
             .collect(),
         rounds: round_scores(&ids, rows),
     })
+}
+
+/// Imports a scan from another tool (programme staff): the document in the exchange format is
+/// checked against the questionnaire, then stored as a submitted scan of one respondent.
+pub async fn import(
+    st: &AppState,
+    u: &CurrentUser,
+    company_id: CompanyId,
+    respondent_id: i64,
+    round: Option<i32>,
+    document: &str,
+) -> Result<ScanId, AppError> {
+    let (c, facts) = crate::companies::load_visible(st, u, company_id).await?;
+    if !access::can_import_scan(u, &facts) {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FormErrors::new();
+    errors.keep(Field::Document, document);
+    errors.keep(Field::Respondent, &respondent_id.to_string());
+    if !db::accounts::is_member(&st.db, c.id, respondent_id).await? {
+        errors.add(Field::Respondent, Msg::ChoiceInvalid);
+    }
+    let row = db::scans::latest_questionnaire(&st.db, "dma-sme").await?;
+    let q = questionnaire(st, row.id).await?;
+    let doc: Option<Value> = serde_json::from_str(document).ok();
+    let answers = match &doc {
+        None => {
+            errors.add(Field::Document, Msg::ImportNotJson);
+            None
+        }
+        Some(_) => match Answers::from_exchange_json(document, &q) {
+            Ok(a) => Some(a),
+            Err(e) => {
+                errors.add(Field::Document, Msg::ImportInvalid(e.to_string()));
+                None
+            }
+        },
+    };
+    let stage = doc
+        .as_ref()
+        .and_then(|d| d["stage"].as_str())
+        .and_then(|s| s.trim_start_matches(['T', 't']).parse::<i32>().ok());
+    let scans = db::scans::of_company(&st.db, c.id).await?;
+    let round = round
+        .or(stage)
+        .unwrap_or_else(|| next_round(&scans, respondent_id));
+    if scans
+        .iter()
+        .any(|s| s.respondent_id == respondent_id && s.round == round)
+    {
+        errors.add(Field::Round, Msg::RoundTaken);
+    }
+    let answers = errors.finish(answers)?.ok_or(AppError::Internal)?;
+    let scores = score(&q, &answers);
+    let scores_json = serde_json::to_string(&scores).map_err(|_| AppError::Internal)?;
+    let txn = st.db.begin().await?;
+    let created = db::scans::create(
+        &txn,
+        db::scans::NewScan {
+            company_id: c.id,
+            respondent_id,
+            round,
+            questionnaire_id: row.id,
+            prefill: None,
+        },
+    )
+    .await?;
+    for question in &q.questions {
+        if let Some(a) = answers.get(&question.id) {
+            db::scans::save_answer(
+                &txn,
+                created.id,
+                &question.id,
+                &super::answer_to_value(question, a).to_string(),
+            )
+            .await?;
+        }
+    }
+    let submitted = db::scans::submit(
+        &txn,
+        created,
+        super::PROFILE,
+        scores_json,
+        scores.overall,
+        scores.band.as_str(),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(ScanId(submitted.id))
 }

@@ -24,6 +24,9 @@ pub struct ScanHome {
     pub hidden_by_consent: bool,
     /// The round a new scan would get (0 = T0).
     pub next_round: i32,
+    /// The asker is programme staff and may import scans; `members` are the possible respondents.
+    pub can_import: bool,
+    pub members: Vec<(crate::domain::UserId, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

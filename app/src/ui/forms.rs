@@ -212,3 +212,32 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// A multi-line text field with the same label, hint and error handling as `TextField`.
+#[component]
+pub fn TextAreaField(
+    field: Field,
+    #[prop(into)] error: Signal<Option<AppError>>,
+    #[prop(default = 10)] rows: u32,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let errors = form_errors(error);
+    let id = field.id();
+    let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-error");
+    let message = move || errors.get().and_then(|e| e.message_for(field));
+    let kept = move || {
+        errors
+            .get()
+            .and_then(|e| e.value_of(field).map(str::to_owned))
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="field" class:field--error=move || message().is_some()>
+            <label for=id>{move || field_label(i18n.get_locale(), field)}</label>
+            {move || field_hint(i18n.get_locale(), field).map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
+            {move || message().map(|m| view! { <p class="field-error" id=err_id.clone()>{msg_text(i18n.get_locale(), &m, field)}</p> })}
+            <textarea id=id name=id rows=rows aria-invalid=move || message().is_some().then_some("true") prop:value=kept>{kept}</textarea>
+        </div>
+    }
+}

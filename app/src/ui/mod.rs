@@ -6,6 +6,6 @@ mod page;
 mod pagination;
 
 pub use format::{format_date, format_datetime};
-pub use forms::{ErrorSummary, FormNotice, SelectField, TextField, action_errors};
+pub use forms::{ErrorSummary, FormNotice, SelectField, TextAreaField, TextField, action_errors};
 pub use page::{Breadcrumbs, Crumb, PageTitle};
 pub use pagination::Pagination;

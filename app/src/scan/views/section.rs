@@ -2,11 +2,12 @@
 //! and the submitted scans with their scores.
 use super::text::band_name;
 use crate::domain::CompanyId;
+use crate::domain::Field;
 use crate::i18n::*;
 use crate::layout::ErrorPage;
 use crate::scan::types::{ScanHome, round_label};
-use crate::scan::{SetScanConsent, StartScan, get_scan_home};
-use crate::ui::{ErrorSummary, action_errors, format_date};
+use crate::scan::{ImportScan, SetScanConsent, StartScan, get_scan_home};
+use crate::ui::{ErrorSummary, SelectField, TextAreaField, TextField, action_errors, format_date};
 use leptos::prelude::*;
 
 #[component]
@@ -132,6 +133,7 @@ fn ScanState(
             }
             .into_any()
         }}
+        {home.can_import.then(|| view! { <ImportForm company=company members=home.members.clone()/> })}
         {choice.filter(|_| home.can_fill).map(|c| view! {
             <details class="consent-details">
                 <summary>{t!(i18n, scan.consent_change)}</summary>
@@ -139,5 +141,41 @@ fn ScanState(
                 {consent_form(c.share, c.benchmark)}
             </details>
         })}
+    }
+}
+
+#[component]
+fn ImportForm(company: CompanyId, members: Vec<(crate::domain::UserId, String)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ImportScan>::new();
+    let error = action_errors(action);
+    let open = Signal::derive(move || error.get().is_some());
+    let options: Vec<(String, String)> = members
+        .iter()
+        .map(|(id, n)| (id.0.to_string(), n.clone()))
+        .collect();
+    view! {
+        <details class="import-scan" open=open>
+            <summary>{t!(i18n, scan.import_link)}</summary>
+            <h3>{t!(i18n, scan.import_title)}</h3>
+            <p>{t!(i18n, scan.import_intro)}</p>
+            {if options.is_empty() {
+                view! { <p class="notice">{t!(i18n, scan.no_members)}</p> }.into_any()
+            } else {
+                view! {
+                    <ErrorSummary error=error/>
+                    <ActionForm action=action attr:class="form" attr:novalidate=true>
+                        <input type="hidden" name="company_id" value=company.0/>
+                        <SelectField field=Field::Respondent name="respondent_id" error=error options=options.clone()/>
+                        <TextField field=Field::Round error=error/>
+                        <TextAreaField field=Field::Document error=error rows=12/>
+                        <div class="form-actions">
+                            <button type="submit" class="button">{t!(i18n, scan.import_submit)}</button>
+                        </div>
+                    </ActionForm>
+                }
+                .into_any()
+            }}
+        </details>
     }
 }
