@@ -58,6 +58,7 @@ fn EntrepreneurHome() -> impl IntoView {
                                         <h3><a href=href>{c.name}</a></h3>
                                         <p class="card__meta">{c.municipality}" · KvK "{c.kvk_number}</p>
                                         <p>{t!(i18n, home.your_coach)}": "{c.primary_coach_name.unwrap_or_else(|| "-".into())}</p>
+                                        <p><a href=format!("/companies/{}#scan", c.id)>{t!(i18n, home.to_scan)}</a></p>
                                     </article>
                                 }
                             }).collect_view()}

@@ -148,12 +148,11 @@ fn is_form_post() -> bool {
 
 /// Finishes a server function: an error gets its HTTP status for API callers.
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(e) = &result {
-        if !is_form_post() {
-            if let (Some(res), Ok(code)) = (response(), http::StatusCode::from_u16(e.status())) {
-                res.set_status(code);
-            }
-        }
+    if let Err(e) = &result
+        && !is_form_post()
+        && let (Some(res), Ok(code)) = (response(), http::StatusCode::from_u16(e.status()))
+    {
+        res.set_status(code);
     }
     result
 }

@@ -58,12 +58,13 @@ pub async fn resolve_session(
             .map(|s| s.starts_with(&format!("{SESSION_COOKIE}=")))
             .unwrap_or(false)
     });
-    if stale && !sets_session {
-        if let Ok(v) = http::HeaderValue::from_str(
+    if stale
+        && !sets_session
+        && let Ok(v) = http::HeaderValue::from_str(
             &expired_session_cookie(state.settings.secure_cookies).to_string(),
-        ) {
-            res.headers_mut().append(SET_COOKIE, v);
-        }
+        )
+    {
+        res.headers_mut().append(SET_COOKIE, v);
     }
     res
 }
@@ -92,11 +93,11 @@ pub async fn same_origin_posts(req: Request, next: Next) -> Response {
             .get(http::header::HOST)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        if let (Some(origin), Some(host)) = (origin_host, host) {
-            if !origin.eq_ignore_ascii_case(&host) {
-                tracing::warn!(%origin, %host, "cross-site POST refused");
-                return (http::StatusCode::FORBIDDEN, "cross-site request refused").into_response();
-            }
+        if let (Some(origin), Some(host)) = (origin_host, host)
+            && !origin.eq_ignore_ascii_case(&host)
+        {
+            tracing::warn!(%origin, %host, "cross-site POST refused");
+            return (http::StatusCode::FORBIDDEN, "cross-site request refused").into_response();
         }
     }
     next.run(req).await

@@ -260,10 +260,10 @@ pub async fn invite_entrepreneur(
                 }
                 err
             };
-            if let Some(existing) = db::accounts::find_by_email(&st.db, &valid.email).await? {
-                if db::accounts::is_member(&st.db, company.id, existing.id).await? {
-                    return Err(keep(AppError::invalid(Field::Email, Msg::AlreadyMember)));
-                }
+            if let Some(existing) = db::accounts::find_by_email(&st.db, &valid.email).await?
+                && db::accounts::is_member(&st.db, company.id, existing.id).await?
+            {
+                return Err(keep(AppError::invalid(Field::Email, Msg::AlreadyMember)));
             }
             let txn = st.db.begin().await?;
             let outcome = db::accounts::invite_entrepreneur(

@@ -29,10 +29,10 @@ pub fn ErrorSummary(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoV
     // keyboard users start from the list of problems (without JavaScript `autofocus` does it).
     let node = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        if error.get().is_some() {
-            if let Some(el) = node.get() {
-                let _ = el.focus();
-            }
+        if error.get().is_some()
+            && let Some(el) = node.get()
+        {
+            let _ = el.focus();
         }
     });
     move || {
