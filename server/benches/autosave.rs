@@ -5,6 +5,11 @@
 //! another, the way the scan page does, all respondents at the same time. Prints p50/p95/p99
 //! latency of one save (one HTTP request, one short transaction) and saves per second.
 //!
+//! Two runs: flat out (every respondent saves again the moment the last save returns, which
+//! measures throughput and queueing), and paced (every respondent saves once per
+//! `DATACOACH_BENCH_PACE_MS`, default 250 ms, already far faster than a person ticks boxes,
+//! which measures the latency a respondent feels).
+//!
 //! `make bench` (or `cargo bench -p server --bench autosave`); `DATACOACH_BENCH_RESPONDENTS`
 //! and `DATACOACH_BENCH_SAVES` change the load (defaults 64 and 40).
 use datacoach_server::{Config, build_app, startup};
@@ -120,14 +125,32 @@ async fn main() {
         clients.push((http, scan));
     }
 
+    let pace = Duration::from_millis(env_or("DATACOACH_BENCH_PACE_MS", 250) as u64);
+    run("flat out", &base, &clients, &answers, saves, None).await;
+    run(&format!("paced, one save per {} ms per respondent", pace.as_millis()), &base, &clients, &answers, saves, Some(pace)).await;
+}
+
+async fn run(label: &str, base: &str, clients: &[(reqwest::Client, i64)], answers: &[(String, String)], saves: usize, pace: Option<Duration>) {
     let started = Instant::now();
     let mut tasks = Vec::new();
-    for (http, scan) in clients {
+    for (i, (http, scan)) in clients.iter().cloned().enumerate() {
+        let base = base.to_owned();
+        let answers = answers.to_vec();
+        let respondents = clients.len();
         let base = base.clone();
         let answers = answers.clone();
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::with_capacity(saves);
+            // Paced respondents start spread over one interval, as people do.
+            if let Some(p) = pace {
+                tokio::time::sleep(p * i as u32 / respondents as u32).await;
+            }
+            let mut next = tokio::time::Instant::now();
             for n in 0..saves {
+                if let Some(p) = pace {
+                    tokio::time::sleep_until(next).await;
+                    next += p;
+                }
                 let (q, a) = &answers[n % answers.len()];
                 let t = Instant::now();
                 let r = http
@@ -157,7 +180,8 @@ async fn main() {
     let pct = |p: f64| all[((all.len() as f64 - 1.0) * p).round() as usize];
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "autosave benchmark: SQLite, {respondents} concurrent respondents, {saves} saves each ({} saves)",
+        "autosave benchmark ({label}): SQLite, {} concurrent respondents, {saves} saves each ({} saves)",
+        clients.len(),
         all.len()
     );
     println!(
