@@ -52,6 +52,11 @@ pub fn can_manage_company(u: &CurrentUser, c: &CompanyFacts) -> bool {
     }
 }
 
+/// The company profile: its own entrepreneurs, and those who manage the company.
+pub fn can_edit_company_profile(u: &CurrentUser, c: &CompanyFacts) -> bool {
+    (u.role == Role::Entrepreneur && c.asker_is_member) || can_manage_company(u, c)
+}
+
 /// The organisation a new company will belong to, if the user may create companies at all.
 /// An admin picks the organisation; coaching staff create for their own.
 pub fn may_create_company_in(
@@ -233,6 +238,30 @@ mod tests {
         ));
         assert!(!can_import_scan(
             &user(Role::Entrepreneur, None),
+            &company(1, true)
+        ));
+    }
+
+    #[test]
+    fn the_profile_is_kept_by_the_companys_people_and_its_coaches() {
+        assert!(can_edit_company_profile(
+            &user(Role::Entrepreneur, None),
+            &company(1, true)
+        ));
+        assert!(!can_edit_company_profile(
+            &user(Role::Entrepreneur, None),
+            &company(1, false)
+        ));
+        assert!(can_edit_company_profile(
+            &user(Role::Coach, Some(1)),
+            &company(1, false)
+        ));
+        assert!(!can_edit_company_profile(
+            &user(Role::Coach, Some(2)),
+            &company(1, false)
+        ));
+        assert!(!can_edit_company_profile(
+            &user(Role::Expert, None),
             &company(1, true)
         ));
     }

@@ -5,7 +5,7 @@ use crate::admin::{
 use crate::auth::{
     ForgotPasswordPage, LinkPurpose, LoginPage, Logout, SetLanguage, SetPasswordPage, me,
 };
-use crate::companies::{CompaniesPage, CompanyPage, NewCompanyPage};
+use crate::companies::{CompaniesPage, CompanyPage, CompanyProfilePage, NewCompanyPage};
 use crate::home::HomePage;
 use crate::i18n::*;
 use crate::layout::{Footer, Header, NotFound};
@@ -119,6 +119,7 @@ fn AppShell() -> impl IntoView {
                 <Route path=path!("/companies/new") view=NewCompanyPage ssr=SsrMode::Async/>
                 <Route path=path!("/companies/:id") view=CompanyPage ssr=SsrMode::Async/>
                 <Route path=path!("/companies/:id/scans") view=ScanHistoryPage ssr=SsrMode::Async/>
+                <Route path=path!("/companies/:id/profile") view=CompanyProfilePage ssr=SsrMode::Async/>
                 <Route path=path!("/scans/:id") view=ScanResultPage ssr=SsrMode::Async/>
                 <Route path=path!("/scans/:id/step/:step") view=ScanStepPage ssr=SsrMode::Async/>
                 <Route path=path!("/scans/:id/review") view=ScanReviewPage ssr=SsrMode::Async/>

@@ -28,6 +28,10 @@ pub fn field_label(l: Locale, f: Field) -> &'static str {
         Field::Document => td_string!(l, field.document),
         Field::Respondent => td_string!(l, field.respondent),
         Field::Round => td_string!(l, field.round),
+        Field::ContactName => td_string!(l, field.contact_name),
+        Field::ContactRole => td_string!(l, field.contact_role),
+        Field::ContactEmail => td_string!(l, field.contact_email),
+        Field::ContactPhone => td_string!(l, field.contact_phone),
     }
 }
 

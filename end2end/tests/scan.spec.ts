@@ -103,6 +103,14 @@ test('a scan step is saved and moves on without JavaScript', async ({ page }, in
   test.skip(jsEnabled(info), 'the plain-HTML path');
   await login(page, info, 'transport@demo.datacoach.nl');
   await startScan(page, info, 'Janssen Transport (demo)');
+  // Module 1: the company profile, checked and completed from the first step.
+  await page.getByRole('link', { name: 'Bedrijfsprofiel controleren' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bedrijfsprofiel');
+  await expect(page.getByLabel('Bedrijfsnaam')).toHaveValue('Janssen Transport (demo)');
+  await page.getByLabel('Naam contactpersoon').fill('Linda Janssen');
+  await page.getByLabel('E-mailadres contactpersoon').fill('linda@janssen.example');
+  await page.getByRole('button', { name: 'Gegevens opslaan' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stap 1 van 6: Digitale bedrijfsstrategie');
   await answer(page, 'q2');
   await page.locator('input[name="q1"][value="__none"]').check();
   await page.getByRole('button', { name: 'Opslaan en verder' }).click();

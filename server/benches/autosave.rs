@@ -127,10 +127,25 @@ async fn main() {
 
     let pace = Duration::from_millis(env_or("DATACOACH_BENCH_PACE_MS", 250) as u64);
     run("flat out", &base, &clients, &answers, saves, None).await;
-    run(&format!("paced, one save per {} ms per respondent", pace.as_millis()), &base, &clients, &answers, saves, Some(pace)).await;
+    run(
+        &format!("paced, one save per {} ms per respondent", pace.as_millis()),
+        &base,
+        &clients,
+        &answers,
+        saves,
+        Some(pace),
+    )
+    .await;
 }
 
-async fn run(label: &str, base: &str, clients: &[(reqwest::Client, i64)], answers: &[(String, String)], saves: usize, pace: Option<Duration>) {
+async fn run(
+    label: &str,
+    base: &str,
+    clients: &[(reqwest::Client, i64)],
+    answers: &[(String, String)],
+    saves: usize,
+    pace: Option<Duration>,
+) {
     let started = Instant::now();
     let mut tasks = Vec::new();
     for (i, (http, scan)) in clients.iter().cloned().enumerate() {

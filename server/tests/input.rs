@@ -238,3 +238,86 @@ on_both_databases!(
         assert!(!mail.body.contains("/invitation/"));
     }
 );
+
+fn profile<'a>(email: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("form[company_name]", "Bakkerij Van den Berg"),
+        ("form[municipality]", "Tilburg"),
+        ("form[size_band]", "micro"),
+        ("form[primary_sector]", "G"),
+        ("form[contact_name]", "Eva van den Berg"),
+        ("form[contact_role]", "Eigenaar"),
+        ("form[contact_email]", email),
+        ("form[contact_phone]", "013 123 45 67"),
+    ]
+}
+
+on_both_databases!(
+    the_company_profile_is_kept_by_its_people_and_coaches_only,
+    |app: TestApp| async move {
+        let id = db::companies::find_by_kvk(&app.db, "12345678")
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string();
+        let with_id = |mut form: Vec<(&'static str, &'static str)>, id: &str| {
+            let mut v: Vec<(String, String)> = vec![("company_id".into(), id.to_owned())];
+            v.extend(form.drain(..).map(|(a, b)| (a.to_owned(), b.to_owned())));
+            v
+        };
+        let e = app.logged_in(ENTREPRENEUR).await;
+        let bad = with_id(profile("geen-adres"), &id);
+        let bad: Vec<(&str, &str)> = bad.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let r = e.call("company_profile_save", &bad).await;
+        assert_eq!(
+            r.invalid_fields(),
+            vec![("contact_email".to_owned(), "email_invalid".to_owned())]
+        );
+        let good = with_id(profile("eva@bakkerij.example"), &id);
+        let good: Vec<(&str, &str)> = good.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(e.call("company_profile_save", &good).await.status, 200);
+        let stored = db::companies::find(&app.db, id.parse().unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            stored.contact_email.as_deref(),
+            Some("eva@bakkerij.example")
+        );
+        assert_eq!(stored.size_band, "micro");
+        assert_eq!(
+            stored.kvk_number, "12345678",
+            "the KvK number does not change here"
+        );
+        assert_eq!(
+            e.call("company_profile", &[("company_id", &id)]).await.body[1]["contact_role"],
+            "Eigenaar"
+        );
+
+        assert_eq!(
+            app.logged_in(COACH)
+                .await
+                .call("company_profile_save", &good)
+                .await
+                .status,
+            200
+        );
+        assert_eq!(
+            app.logged_in(ENTREPRENEUR2)
+                .await
+                .call("company_profile_save", &good)
+                .await
+                .status,
+            404
+        );
+        assert_eq!(
+            app.logged_in(EXPERT)
+                .await
+                .call("company_profile", &[("company_id", &id)])
+                .await
+                .status,
+            404
+        );
+    }
+);

@@ -367,6 +367,11 @@ on_both_databases!(
             "answers keyed by question and option ids"
         );
         assert_eq!(doc["scores"]["overall"], 39.24);
+        assert_eq!(
+            doc["company"]["kvk_number"], "12345678",
+            "module 1, the company profile, travels along"
+        );
+        assert_eq!(doc["company"]["primary_sector"], "C");
 
         let next = e.call("scan_start", &[("company_id", &company)]).await;
         let next_id = next.body.as_i64().unwrap().to_string();

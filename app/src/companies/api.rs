@@ -107,6 +107,15 @@ pub async fn get_company(id: CompanyId) -> Result<CompanyDetail, AppError> {
                 None => None,
             };
             let can_manage = access::can_manage_company(&u, &facts);
+            let can_edit_profile = access::can_edit_company_profile(&u, &facts);
+            let contact = company.contact_name.clone().map(|n| {
+                (
+                    n,
+                    company.contact_role.clone().unwrap_or_default(),
+                    company.contact_email.clone().unwrap_or_default(),
+                    company.contact_phone.clone().unwrap_or_default(),
+                )
+            });
             Ok(CompanyDetail {
                 website: company.website.clone(),
                 founding_year: company.founding_year,
@@ -122,6 +131,8 @@ pub async fn get_company(id: CompanyId) -> Result<CompanyDetail, AppError> {
                     })
                     .collect(),
                 can_manage,
+                can_edit_profile,
+                contact,
                 summary: summary(db::companies::CompanyRow {
                     company,
                     organisation_name: org_name,

@@ -2,12 +2,17 @@
 //! and inviting its entrepreneurs.
 mod api;
 mod form;
+mod profile;
 mod views;
 
 #[cfg(feature = "ssr")]
 pub(crate) use api::load_visible;
 pub use api::*;
 pub use form::{CompanyForm, InviteForm, ValidCompany, ValidInvite};
+pub use profile::{
+    CompanyProfilePage, GetCompanyProfile, ProfileForm, SaveCompanyProfile, ValidProfile,
+    get_company_profile, save_company_profile,
+};
 pub use views::{CompaniesPage, CompanyPage, CompanyTable, NewCompanyPage};
 
 use crate::domain::{CompanyId, OrganisationId, UserId};
@@ -44,6 +49,10 @@ pub struct CompanyDetail {
     pub members: Vec<Member>,
     /// Whether the asking user may invite people and edit.
     pub can_manage: bool,
+    /// Whether the asking user may update the company profile.
+    pub can_edit_profile: bool,
+    /// Contact person: name, role, e-mail, phone.
+    pub contact: Option<(String, String, String, String)>,
 }
 
 /// Choices for the new-company form.

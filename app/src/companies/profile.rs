@@ -5,7 +5,9 @@ use crate::error::{AppError, FormErrors};
 use crate::i18n::*;
 use crate::layout::{ErrorPage, RequireUser};
 use crate::messages::{sector_label, size_label};
-use crate::ui::{Breadcrumbs, Crumb, ErrorSummary, PageTitle, SelectField, TextField, action_errors};
+use crate::ui::{
+    Breadcrumbs, Crumb, ErrorSummary, PageTitle, SelectField, TextField, action_errors,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
@@ -160,7 +162,11 @@ pub async fn get_company_profile(company_id: CompanyId) -> Result<(String, Profi
 }
 
 #[server(prefix = "/api", endpoint = "company_profile_save")]
-pub async fn save_company_profile(company_id: CompanyId, form: ProfileForm, next: Option<String>) -> Result<(), AppError> {
+pub async fn save_company_profile(
+    company_id: CompanyId,
+    form: ProfileForm,
+    next: Option<String>,
+) -> Result<(), AppError> {
     respond(
         async {
             use chrono::Datelike;
@@ -190,7 +196,9 @@ pub async fn save_company_profile(company_id: CompanyId, form: ProfileForm, next
                 },
             )
             .await?;
-            let back = next.filter(|n| n.starts_with('/') && !n.starts_with("//")).unwrap_or_else(|| format!("/companies/{}", c.id));
+            let back = next
+                .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+                .unwrap_or_else(|| format!("/companies/{}", c.id));
             let sep = if back.contains('?') { '&' } else { '?' };
             leptos_axum::redirect(&format!("{back}{sep}profile_saved=1"));
             Ok(())
@@ -209,7 +217,11 @@ fn ProfileEditor() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let query = use_query_map();
-    let id = move || params.with(|p| p.get("id")).and_then(|s| s.parse::<CompanyId>().ok());
+    let id = move || {
+        params
+            .with(|p| p.get("id"))
+            .and_then(|s| s.parse::<CompanyId>().ok())
+    };
     let next = move || query.with(|q| q.get("next")).unwrap_or_default();
     let action = ServerAction::<SaveCompanyProfile>::new();
     let error = action_errors(action);
@@ -221,11 +233,17 @@ fn ProfileEditor() -> impl IntoView {
     });
     let sectors = Signal::derive(move || {
         let l = i18n.get_locale();
-        SECTORS.iter().map(|c| (c.to_string(), format!("{} {}", c, sector_label(l, *c)))).collect::<Vec<_>>()
+        SECTORS
+            .iter()
+            .map(|c| (c.to_string(), format!("{} {}", c, sector_label(l, *c))))
+            .collect::<Vec<_>>()
     });
     let sizes = Signal::derive(move || {
         let l = i18n.get_locale();
-        SizeBand::ALL.iter().map(|b| (b.as_str().to_string(), size_label(l, *b).to_string())).collect::<Vec<_>>()
+        SizeBand::ALL
+            .iter()
+            .map(|b| (b.as_str().to_string(), size_label(l, *b).to_string()))
+            .collect::<Vec<_>>()
     });
     view! {
         <Suspense fallback=|| ()>

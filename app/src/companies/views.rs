@@ -223,7 +223,10 @@ fn CompanyProfile(company: CompanyDetail) -> impl IntoView {
                 <dd>{move || sector2.map(|c| format!("{} {}", c, sector_label(i18n.get_locale(), c))).unwrap_or_else(|| "-".into())}</dd>
                 <dt>{t!(i18n, field.organisation)}</dt><dd>{s.organisation_name}</dd>
                 <dt>{t!(i18n, field.primary_coach)}</dt><dd>{s.primary_coach_name.unwrap_or_else(|| "-".into())}</dd>
+                <dt>{t!(i18n, companies.contact_title)}</dt>
+                <dd>{company.contact.clone().map(|(n, r, e, p)| [n, r, e, p].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ")).unwrap_or_else(|| "-".into())}</dd>
             </dl>
+            {company.can_edit_profile.then(|| view! { <p><a href=format!("/companies/{}/profile", s.id)>{t!(i18n, companies.profile_edit)}</a></p> })}
         </section>
     }
 }

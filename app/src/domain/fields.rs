@@ -28,6 +28,10 @@ pub enum Field {
     Document,
     Respondent,
     Round,
+    ContactName,
+    ContactRole,
+    ContactEmail,
+    ContactPhone,
 }
 
 impl Field {
@@ -56,6 +60,10 @@ impl Field {
             Field::Document => "document",
             Field::Respondent => "respondent_id",
             Field::Round => "round",
+            Field::ContactName => "contact_name",
+            Field::ContactRole => "contact_role",
+            Field::ContactEmail => "contact_email",
+            Field::ContactPhone => "contact_phone",
         }
     }
 }

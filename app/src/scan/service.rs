@@ -284,7 +284,19 @@ pub async fn export(st: &AppState, u: &CurrentUser, id: ScanId) -> Result<String
         serde_json::from_str(&answers.to_exchange_json(&q)).map_err(|_| AppError::Internal)?;
     let scores = score(&q, &answers);
     if let Some(obj) = doc.as_object_mut() {
-        obj.insert("company".into(), serde_json::json!({ "name": r.company_name, "kvk_number": db::companies::find(&st.db, s.company_id).await?.map(|c| c.kvk_number) }));
+        // Module 1, the company profile, as it stands.
+        let c = db::companies::find(&st.db, s.company_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        obj.insert(
+            "company".into(),
+            serde_json::json!({
+                "name": c.name, "kvk_number": c.kvk_number, "website": c.website, "founding_year": c.founding_year,
+                "address": c.address, "municipality": c.municipality, "size_band": c.size_band,
+                "primary_sector": c.primary_sector, "secondary_sector": c.secondary_sector,
+                "contact": { "name": c.contact_name, "role": c.contact_role, "email": c.contact_email, "phone": c.contact_phone },
+            }),
+        );
         obj.insert("stage".into(), Value::from(round_label(s.round)));
         obj.insert("respondent".into(), Value::from(r.respondent));
         obj.insert("started_at".into(), Value::from(s.created_at.to_rfc3339()));

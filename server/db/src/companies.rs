@@ -49,6 +49,10 @@ pub async fn create<C: ConnectionTrait>(db: &C, new: NewCompany) -> DbResult<com
         secondary_sector: Set(new.secondary_sector),
         organisation_id: Set(new.organisation_id),
         primary_coach_id: Set(new.primary_coach_id),
+        contact_name: Set(None),
+        contact_role: Set(None),
+        contact_email: Set(None),
+        contact_phone: Set(None),
         created_at: Set(at),
         updated_at: Set(at),
         ..Default::default()
@@ -304,4 +308,44 @@ pub async fn coaches_of<C: ConnectionTrait>(
         .order_by_asc(user::Column::Name)
         .all(db)
         .await?)
+}
+
+/// The editable company profile (the scan's first module).
+#[derive(Debug, Clone)]
+pub struct ProfileUpdate {
+    pub name: String,
+    pub website: Option<String>,
+    pub founding_year: Option<i32>,
+    pub address: Option<String>,
+    pub municipality: String,
+    pub size_band: String,
+    pub primary_sector: String,
+    pub secondary_sector: Option<String>,
+    pub contact_name: Option<String>,
+    pub contact_role: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+}
+
+pub async fn update_profile<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+    p: ProfileUpdate,
+) -> DbResult<company::Model> {
+    let c = find(db, id).await?.ok_or(DbError::NotFound)?;
+    let mut am: company::ActiveModel = c.into();
+    am.name = Set(p.name);
+    am.website = Set(p.website);
+    am.founding_year = Set(p.founding_year);
+    am.address = Set(p.address);
+    am.municipality = Set(p.municipality);
+    am.size_band = Set(p.size_band);
+    am.primary_sector = Set(p.primary_sector);
+    am.secondary_sector = Set(p.secondary_sector);
+    am.contact_name = Set(p.contact_name);
+    am.contact_role = Set(p.contact_role);
+    am.contact_email = Set(p.contact_email);
+    am.contact_phone = Set(p.contact_phone);
+    am.updated_at = Set(now());
+    Ok(am.update(db).await?)
 }

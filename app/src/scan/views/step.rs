@@ -176,6 +176,12 @@ fn StepForm(draft: ScanDraft, step: usize) -> impl IntoView {
             <progress max=move || progress.get().total value=move || progress.get().answered aria-label=move || td_string!(i18n.get_locale(), scan.progress_label)></progress>
         </div>
         <p class="lead">{move || tr(i18n.get_locale(), &explain.0, &explain.1).to_owned()}</p>
+        {(step == 1).then(|| view! {
+            <div class="notice">
+                <p>{t!(i18n, scan.profile_check)}</p>
+                <a href=format!("/companies/{}/profile?next=/scans/{scan_id}/step/1", company.0)>{t!(i18n, scan.profile_check_link)}</a>
+            </div>
+        })}
         <form method="post" action=action class="form scan-form">
             {questions}
             <div class="form-actions">

@@ -17,6 +17,10 @@ pub struct Model {
     pub secondary_sector: Option<String>,
     pub organisation_id: i64,
     pub primary_coach_id: Option<i64>,
+    pub contact_name: Option<String>,
+    pub contact_role: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -24,7 +24,13 @@ impl MigrationTrait for Migration {
             string_len_null(Companies::ContactPhone, 40),
         ] {
             let mut col = col;
-            m.alter_table(Table::alter().table(Companies::Table).add_column(&mut col).to_owned()).await?;
+            m.alter_table(
+                Table::alter()
+                    .table(Companies::Table)
+                    .add_column(&mut col)
+                    .to_owned(),
+            )
+            .await?;
         }
         Ok(())
     }

@@ -3,6 +3,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261126_000001_foundation;
 mod m20261126_000002_scans;
+mod m20261126_000003_company_contact;
 
 pub struct Migrator;
 
@@ -12,6 +13,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261126_000001_foundation::Migration),
             Box::new(m20261126_000002_scans::Migration),
+            Box::new(m20261126_000003_company_contact::Migration),
         ]
     }
 }
