@@ -1,5 +1,5 @@
 import { test, expect, Page, TestInfo } from '@playwright/test';
-import { jsEnabled, login, logout, open, ready } from './helpers';
+import { expectAccessible, jsEnabled, login, logout, open, ready } from './helpers';
 
 // The worked example of the reference (shared/reference/dma-sme-scan.md): overall 39.24.
 const ANSWERS: Record<string, any> = {
@@ -49,6 +49,7 @@ test('an entrepreneur fills in the scan, finds answers back after a reload, subm
   test.skip(!jsEnabled(info), 'the JavaScript journey; the no-JS journey is below');
   await login(page, info, 'metaal@demo.datacoach.nl');
   await startScan(page, info, 'Metaalbewerking Yilmaz (demo)');
+  await expectAccessible(page, info);
 
   // Half the scan, saved as it is given.
   for (let i = 0; i < 3; i++) {
@@ -77,6 +78,7 @@ test('an entrepreneur fills in the scan, finds answers back after a reload, subm
   }
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Controleer je antwoorden');
   await expect(page.getByText('Nog niet beantwoord', { exact: true })).toHaveCount(0);
+  await expectAccessible(page, info);
   await ready(page, info);
   await page.getByRole('button', { name: 'Scan afronden' }).click();
 
@@ -87,6 +89,7 @@ test('an entrepreneur fills in the scan, finds answers back after a reload, subm
   const table = page.getByRole('table', { name: 'Scores per dimensie' });
   await expect(table.getByRole('row')).toHaveCount(7);
   await expect(table.getByRole('row', { name: /Data en connectiviteit/ })).toContainText('53,6');
+  await expectAccessible(page, info);
 
   // A new round is pre-filled with these answers, to confirm or change.
   await page.getByRole('link', { name: 'Metaalbewerking Yilmaz (demo)' }).click();
