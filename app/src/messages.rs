@@ -129,6 +129,22 @@ pub fn sector_label(l: Locale, code: char) -> &'static str {
     }
 }
 
+/// The SBI main sections as `(code, "C Industrie")` choices for a select.
+pub fn sector_options(l: Locale) -> Vec<(String, String)> {
+    crate::domain::SECTORS
+        .iter()
+        .map(|c| (c.to_string(), format!("{} {}", c, sector_label(l, *c))))
+        .collect()
+}
+
+/// The size bands as choices for a select.
+pub fn size_options(l: Locale) -> Vec<(String, String)> {
+    SizeBand::ALL
+        .iter()
+        .map(|b| (b.as_str().to_string(), size_label(l, *b).to_string()))
+        .collect()
+}
+
 pub fn link_problem_text(l: Locale, p: LinkProblem) -> &'static str {
     match p {
         LinkProblem::Unknown => td_string!(l, link.unknown),

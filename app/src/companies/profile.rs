@@ -4,7 +4,6 @@ use crate::domain::*;
 use crate::error::{AppError, FormErrors};
 use crate::i18n::*;
 use crate::layout::{ErrorPage, RequireUser};
-use crate::messages::{sector_label, size_label};
 use crate::ui::{
     Breadcrumbs, Crumb, ErrorSummary, PageTitle, SelectField, TextField, action_errors,
 };
@@ -231,20 +230,8 @@ fn ProfileEditor() -> impl IntoView {
             None => Err(AppError::NotFound),
         }
     });
-    let sectors = Signal::derive(move || {
-        let l = i18n.get_locale();
-        SECTORS
-            .iter()
-            .map(|c| (c.to_string(), format!("{} {}", c, sector_label(l, *c))))
-            .collect::<Vec<_>>()
-    });
-    let sizes = Signal::derive(move || {
-        let l = i18n.get_locale();
-        SizeBand::ALL
-            .iter()
-            .map(|b| (b.as_str().to_string(), size_label(l, *b).to_string()))
-            .collect::<Vec<_>>()
-    });
+    let sectors = Signal::derive(move || crate::messages::sector_options(i18n.get_locale()));
+    let sizes = Signal::derive(move || crate::messages::size_options(i18n.get_locale()));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -4,7 +4,7 @@ use super::{
     load_company_form_options,
 };
 use crate::auth::CurrentUser;
-use crate::domain::{CompanyId, Field, Lang, Role, SECTORS, SizeBand};
+use crate::domain::{CompanyId, Field, Lang, Role, SizeBand};
 use crate::i18n::*;
 use crate::layout::{ErrorPage, RequireUser};
 use crate::messages::{sector_label, size_label};
@@ -310,20 +310,8 @@ fn NewCompanyForm(user: CurrentUser) -> impl IntoView {
     let error = action_errors(action);
     let options = Resource::new(|| (), |_| load_company_form_options());
     let is_admin = user.role == Role::Admin;
-    let sectors = Signal::derive(move || {
-        let l = i18n.get_locale();
-        SECTORS
-            .iter()
-            .map(|c| (c.to_string(), format!("{} {}", c, sector_label(l, *c))))
-            .collect::<Vec<_>>()
-    });
-    let sizes = Signal::derive(move || {
-        let l = i18n.get_locale();
-        SizeBand::ALL
-            .iter()
-            .map(|b| (b.as_str().to_string(), size_label(l, *b).to_string()))
-            .collect::<Vec<_>>()
-    });
+    let sectors = Signal::derive(move || crate::messages::sector_options(i18n.get_locale()));
+    let sizes = Signal::derive(move || crate::messages::size_options(i18n.get_locale()));
     view! {
         <Breadcrumbs
             label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())
