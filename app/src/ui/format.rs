@@ -7,6 +7,16 @@ pub fn format_date(l: Locale, d: DateTime<Utc>) -> String {
     format!("{} {} {}", d.day(), month_name(l, d.month()), d.year())
 }
 
+/// A score with one decimal, with a decimal comma in Dutch ("39,2") and a point in English.
+pub fn format_score(l: Locale, v: f64) -> String {
+    let s = format!("{v:.1}");
+    if l == Locale::nl {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
 pub fn format_datetime(l: Locale, d: DateTime<Utc>) -> String {
     format!(
         "{}, {:02}:{:02} UTC",

@@ -5,7 +5,7 @@ mod forms;
 mod page;
 mod pagination;
 
-pub use format::{format_date, format_datetime};
+pub use format::{format_date, format_datetime, format_score};
 pub use forms::{ErrorSummary, FormNotice, SelectField, TextAreaField, TextField, action_errors};
 pub use page::{Breadcrumbs, Crumb, PageTitle};
 pub use pagination::Pagination;

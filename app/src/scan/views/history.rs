@@ -7,7 +7,7 @@ use crate::i18n::*;
 use crate::layout::{ErrorPage, RequireUser};
 use crate::scan::get_scan_history;
 use crate::scan::types::{ScanHistory, round_label};
-use crate::ui::{Breadcrumbs, Crumb, PageTitle};
+use crate::ui::{Breadcrumbs, Crumb, PageTitle, format_score};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -46,15 +46,6 @@ fn HistoryView() -> impl IntoView {
     }
 }
 
-fn fmt1(l: Locale, v: f64) -> String {
-    let s = format!("{v:.1}");
-    if l == Locale::nl {
-        s.replace('.', ",")
-    } else {
-        s
-    }
-}
-
 /// Lines per dimension over the rounds, each labelled at its end.
 fn chart(l: Locale, h: &ScanHistory) -> impl IntoView + use<> {
     let (w, hgt, left, right, top, bottom) = (640.0, 300.0, 40.0, 200.0, 20.0, 40.0);
@@ -88,7 +79,7 @@ fn chart(l: Locale, h: &ScanHistory) -> impl IntoView + use<> {
             let points: Vec<(f64, f64)> = h.rounds.iter().enumerate().map(|(i, r)| (x(i), y(r.mean.get(d).copied().unwrap_or(0.0)))).collect();
             let path = points.iter().map(|(px, py)| format!("{px:.1},{py:.1}")).collect::<Vec<_>>().join(" ");
             let last = points.last().copied().unwrap_or((left, y(0.0)));
-            let label = format!("{} ({})", tr(l, nl, en), fmt1(l, h.rounds.last().and_then(|r| r.mean.get(d)).copied().unwrap_or(0.0)));
+            let label = format!("{} ({})", tr(l, nl, en), format_score(l, h.rounds.last().and_then(|r| r.mean.get(d)).copied().unwrap_or(0.0)));
             view! {
                 <polyline points=path fill="none" stroke=colour stroke-width="2.5"/>
                 {points.iter().map(|(px, py)| view! { <circle cx=*px cy=*py r="4" fill=colour/> }).collect_view()}
@@ -135,7 +126,7 @@ fn History(history: ScanHistory) -> impl IntoView {
                         {h.dimensions.iter().enumerate().map(|(d, (_, nl, en))| view! {
                             <tr>
                                 <th scope="row">{tr(l, nl, en).to_owned()}</th>
-                                {h.rounds.iter().map(|r| view! { <td>{fmt1(l, r.mean.get(d).copied().unwrap_or(0.0))}</td> }).collect_view()}
+                                {h.rounds.iter().map(|r| view! { <td>{format_score(l, r.mean.get(d).copied().unwrap_or(0.0))}</td> }).collect_view()}
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -167,8 +158,8 @@ fn History(history: ScanHistory) -> impl IntoView {
                                 {r.respondents.iter().map(|s| view! {
                                     <tr>
                                         <th scope="row"><a href=format!("/scans/{}", s.scan_id)>{s.name.clone()}</a></th>
-                                        {s.dimensions.iter().map(|v| view! { <td>{fmt1(l, *v)}</td> }).collect_view()}
-                                        <td>{fmt1(l, s.overall)}</td>
+                                        {s.dimensions.iter().map(|v| view! { <td>{format_score(l, *v)}</td> }).collect_view()}
+                                        <td>{format_score(l, s.overall)}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

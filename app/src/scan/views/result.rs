@@ -9,7 +9,7 @@ use crate::layout::{ErrorPage, RequireUser};
 use crate::scan::Band;
 use crate::scan::get_scan_result;
 use crate::scan::types::{ScanResult, round_label};
-use crate::ui::{Breadcrumbs, Crumb, PageTitle, format_date};
+use crate::ui::{Breadcrumbs, Crumb, PageTitle, format_date, format_score};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -41,15 +41,6 @@ fn ScanResultView() -> impl IntoView {
                 }
             })}
         </Suspense>
-    }
-}
-
-fn fmt1(l: Locale, v: f64) -> String {
-    let s = format!("{v:.1}");
-    if l == Locale::nl {
-        s.replace('.', ",")
-    } else {
-        s
     }
 }
 
@@ -110,7 +101,7 @@ fn Results(result: ScanResult) -> impl IntoView {
                     view! {
                         <tr class:row--weak=weak>
                             <th scope="row">{dimension_name(l, &q, id)}</th>
-                            <td>{fmt1(l, *v)}</td>
+                            <td>{format_score(l, *v)}</td>
                             <td>{band_name(l, Band::of(*v).as_str())}{weak.then(|| view! { " " <span class="badge badge--weak">{td_string!(l, scan.weakest)}</span> })}</td>
                         </tr>
                     }
@@ -130,7 +121,7 @@ fn Results(result: ScanResult) -> impl IntoView {
             let weak = weakest.contains(id);
             view! {
                 <section class="card dimension" class:dimension--weak=weak>
-                    <h3>{move || dimension_name(i18n.get_locale(), &qq, &id2)}": "{move || fmt1(i18n.get_locale(), v)}</h3>
+                    <h3>{move || dimension_name(i18n.get_locale(), &qq, &id2)}": "{move || format_score(i18n.get_locale(), v)}</h3>
                     <p>{move || d.as_ref().map(|d| tr(i18n.get_locale(), &d.explain.nl, &d.explain.en).to_owned()).unwrap_or_default()}</p>
                     {(!steps.is_empty()).then(|| {
                         let qq = q.clone();
@@ -157,7 +148,7 @@ fn Results(result: ScanResult) -> impl IntoView {
         <p class="muted">{subtitle}</p>
         {move || just_submitted().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, scan.submitted_notice)}</div> })}
         <div class="score-summary">
-            <p class="score-summary__number">{move || fmt1(i18n.get_locale(), overall)}<span class="score-summary__max">" / 100"</span></p>
+            <p class="score-summary__number">{move || format_score(i18n.get_locale(), overall)}<span class="score-summary__max">" / 100"</span></p>
             <p class="score-summary__band">{move || band_name(i18n.get_locale(), &band)}</p>
             <p>{move || band_explain(i18n.get_locale(), &r.band)}</p>
         </div>

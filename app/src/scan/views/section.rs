@@ -7,7 +7,9 @@ use crate::i18n::*;
 use crate::layout::ErrorPage;
 use crate::scan::types::{ScanHome, round_label};
 use crate::scan::{ImportScan, SetScanConsent, StartScan, get_scan_home};
-use crate::ui::{ErrorSummary, SelectField, TextAreaField, TextField, action_errors, format_date};
+use crate::ui::{
+    ErrorSummary, SelectField, TextAreaField, TextField, action_errors, format_date, format_score,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -122,7 +124,7 @@ fn ScanState(
                                         <td><a href=format!("/scans/{}", s.scan_id)>{round_label(s.round)}</a></td>
                                         <td>{s.respondent.clone()}</td>
                                         <td>{move || s.submitted_at.map(|d| format_date(i18n.get_locale(), d)).unwrap_or_default()}</td>
-                                        <td>{format!("{:.1}", s.overall)}" · "{move || band_name(i18n.get_locale(), &band)}</td>
+                                        <td>{move || format_score(i18n.get_locale(), s.overall)}" · "{move || band_name(i18n.get_locale(), &band)}</td>
                                     </tr>
                                 }
                             }).collect_view()}
