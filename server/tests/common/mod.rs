@@ -63,12 +63,15 @@ where
             .await
             .expect("serve")
     });
-    body(TestApp {
+    // A stuck request fails the test with a message instead of stalling the whole run.
+    let app = TestApp {
         addr,
         db: conn,
         backend,
-    })
-    .await;
+    };
+    tokio::time::timeout(std::time::Duration::from_secs(180), body(app))
+        .await
+        .expect("the test finished within 3 minutes");
 }
 
 /// Declares one test per database backend.
