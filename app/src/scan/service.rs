@@ -202,7 +202,13 @@ pub async fn submit(st: &AppState, u: &CurrentUser, id: ScanId) -> Result<(), Ap
 }
 
 /// The results of a submitted scan, for whoever may see them.
-pub async fn result(st: &AppState, u: &CurrentUser, id: ScanId) -> Result<ScanResult, AppError> {
+/// A submitted scan the user may see (its respondent, or whoever the company shares with),
+/// with its company. Drafts and everything else answer "not found".
+async fn visible_submitted(
+    st: &AppState,
+    u: &CurrentUser,
+    id: ScanId,
+) -> Result<(scan::Model, company::Model), AppError> {
     let s = db::scans::find(&st.db, id.0)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -214,6 +220,11 @@ pub async fn result(st: &AppState, u: &CurrentUser, id: ScanId) -> Result<ScanRe
     {
         return Err(AppError::NotFound);
     }
+    Ok((s, c))
+}
+
+pub async fn result(st: &AppState, u: &CurrentUser, id: ScanId) -> Result<ScanResult, AppError> {
+    let (s, c) = visible_submitted(st, u, id).await?;
     let q = questionnaire(st, s.questionnaire_id).await?;
     let answers = stored_answers(st, &s, &q).await?;
     let scores = score(&q, &answers);
@@ -274,10 +285,11 @@ fn step_action(a: &super::StepAction) -> String {
 
 /// One scan as a JSON document in the reference's exchange format, with scores and context.
 pub async fn export(st: &AppState, u: &CurrentUser, id: ScanId) -> Result<String, AppError> {
-    let r = result(st, u, id).await?;
-    let s = db::scans::find(&st.db, id.0)
+    let (s, c) = visible_submitted(st, u, id).await?;
+    let respondent = db::accounts::find_by_id(&st.db, s.respondent_id)
         .await?
-        .ok_or(AppError::NotFound)?;
+        .map(|r| r.name)
+        .unwrap_or_default();
     let q = questionnaire(st, s.questionnaire_id).await?;
     let answers = stored_answers(st, &s, &q).await?;
     let mut doc: Value =
@@ -285,9 +297,6 @@ pub async fn export(st: &AppState, u: &CurrentUser, id: ScanId) -> Result<String
     let scores = score(&q, &answers);
     if let Some(obj) = doc.as_object_mut() {
         // Module 1, the company profile, as it stands.
-        let c = db::companies::find(&st.db, s.company_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
         obj.insert(
             "company".into(),
             serde_json::json!({
@@ -298,7 +307,7 @@ pub async fn export(st: &AppState, u: &CurrentUser, id: ScanId) -> Result<String
             }),
         );
         obj.insert("stage".into(), Value::from(round_label(s.round)));
-        obj.insert("respondent".into(), Value::from(r.respondent));
+        obj.insert("respondent".into(), Value::from(respondent));
         obj.insert("started_at".into(), Value::from(s.created_at.to_rfc3339()));
         obj.insert(
             "submitted_at".into(),
