@@ -8,21 +8,13 @@ async fn other_organisation(app: &TestApp) -> (String, String) {
     let org = db::companies::create_organisation(&app.db, "Andere Organisatie")
         .await
         .unwrap();
-    let hash = db::password::hash_password(DEMO_PASSWORD).unwrap();
-    db::accounts::create_user(
-        &app.db,
-        db::accounts::NewUser {
-            email: "coach@andere.nl".into(),
-            name: "Andere Coach".into(),
-            language: "nl".into(),
-            role: db::roles::COACH,
-            organisation_id: Some(org.id),
-            expert_firm_id: None,
-            password_hash: Some(hash),
-        },
+    app.add_user(
+        "coach@andere.nl",
+        "Andere Coach",
+        db::roles::COACH,
+        Some(org.id),
     )
-    .await
-    .unwrap();
+    .await;
     let c = db::companies::create(
         &app.db,
         db::companies::NewCompany {
@@ -44,15 +36,6 @@ async fn other_organisation(app: &TestApp) -> (String, String) {
     ("coach@andere.nl".into(), c.id.to_string())
 }
 
-async fn company_id(app: &TestApp, kvk: &str) -> String {
-    db::companies::find_by_kvk(&app.db, kvk)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-        .to_string()
-}
-
 fn invite_form<'a>(company: &'a str, email: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
         ("company_id", company),
@@ -65,8 +48,8 @@ fn invite_form<'a>(company: &'a str, email: &'a str) -> Vec<(&'a str, &'a str)> 
 on_both_databases!(
     an_entrepreneur_of_company_a_is_refused_company_b_everywhere,
     |app: TestApp| async move {
-        let own = company_id(&app, "12345678").await;
-        let other = company_id(&app, "23456789").await;
+        let own = app.company_id("12345678").await;
+        let other = app.company_id("23456789").await;
         let e = app.logged_in(ENTREPRENEUR).await;
         assert_eq!(e.call("get_company", &[("id", &own)]).await.status, 200);
         assert_eq!(
@@ -117,7 +100,7 @@ on_both_databases!(
     a_coach_never_reaches_a_company_of_another_organisation,
     |app: TestApp| async move {
         let (other_coach, elders) = other_organisation(&app).await;
-        let own = company_id(&app, "12345678").await;
+        let own = app.company_id("12345678").await;
         let coach = app.logged_in(COACH).await;
         assert_eq!(coach.call("get_company", &[("id", &own)]).await.status, 200);
         assert_eq!(
@@ -267,7 +250,7 @@ on_both_databases!(
     anonymous_visitors_reach_no_company_data,
     |app: TestApp| async move {
         let c = app.client();
-        let own = company_id(&app, "12345678").await;
+        let own = app.company_id("12345678").await;
         assert_eq!(c.call("list_companies", &[]).await.status, 401);
         assert_eq!(c.call("get_company", &[("id", &own)]).await.status, 401);
         assert_eq!(

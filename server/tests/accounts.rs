@@ -214,12 +214,7 @@ on_both_databases!(
     an_invited_entrepreneur_sets_a_password_once_through_the_emailed_link,
     |app: TestApp| async move {
         let coach = app.logged_in(COACH).await;
-        let company = db::companies::find_by_kvk(&app.db, "12345678")
-            .await
-            .unwrap()
-            .unwrap()
-            .id
-            .to_string();
+        let company = app.company_id("12345678").await;
         let r = coach
             .call(
                 "invite_entrepreneur",

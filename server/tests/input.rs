@@ -183,12 +183,7 @@ on_both_databases!(
     inviting_an_existing_member_again_is_refused,
     |app: TestApp| async move {
         let coach = app.logged_in(COACH).await;
-        let company = db::companies::find_by_kvk(&app.db, "12345678")
-            .await
-            .unwrap()
-            .unwrap()
-            .id
-            .to_string();
+        let company = app.company_id("12345678").await;
         let r = coach
             .call(
                 "invite_entrepreneur",
@@ -255,12 +250,7 @@ fn profile<'a>(email: &'a str) -> Vec<(&'a str, &'a str)> {
 on_both_databases!(
     the_company_profile_is_kept_by_its_people_and_coaches_only,
     |app: TestApp| async move {
-        let id = db::companies::find_by_kvk(&app.db, "12345678")
-            .await
-            .unwrap()
-            .unwrap()
-            .id
-            .to_string();
+        let id = app.company_id("12345678").await;
         let with_id = |mut form: Vec<(&'static str, &'static str)>, id: &str| {
             let mut v: Vec<(String, String)> = vec![("company_id".into(), id.to_owned())];
             v.extend(form.drain(..).map(|(a, b)| (a.to_owned(), b.to_owned())));

@@ -8,18 +8,9 @@ fn example() -> Value {
     serde_json::from_str(include_str!("../../app/data/dma-sme-v1-example.json")).unwrap()
 }
 
-async fn company_id(app: &TestApp, kvk: &str) -> String {
-    db::companies::find_by_kvk(&app.db, kvk)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-        .to_string()
-}
-
 /// Consents (sharing on) and starts a scan; returns its id.
 async fn started_scan(app: &TestApp, e: &Client, share: bool) -> String {
-    let company = company_id(app, "12345678").await;
+    let company = app.company_id("12345678").await;
     let mut form = vec![("company_id", company.as_str())];
     if share {
         form.push(("share", "yes"));
@@ -54,7 +45,7 @@ on_both_databases!(
     an_entrepreneur_fills_in_saves_submits_and_sees_the_reference_scores,
     |app: TestApp| async move {
         let e = app.logged_in(ENTREPRENEUR).await;
-        let company = company_id(&app, "12345678").await;
+        let company = app.company_id("12345678").await;
         let home = e.call("scan_home", &[("company_id", &company)]).await;
         assert_eq!(home.body["can_fill"], true);
         assert!(home.body["consent"].is_null());
@@ -166,7 +157,7 @@ on_both_databases!(
     a_coach_sees_submitted_scans_only_while_shared_and_never_a_draft,
     |app: TestApp| async move {
         let e = app.logged_in(ENTREPRENEUR).await;
-        let company = company_id(&app, "12345678").await;
+        let company = app.company_id("12345678").await;
         let scan = started_scan(&app, &e, true).await;
         let coach = app.logged_in(COACH).await;
         assert_eq!(
@@ -245,51 +236,23 @@ on_both_databases!(
     another_companys_people_reach_none_of_the_scan,
     |app: TestApp| async move {
         let e = app.logged_in(ENTREPRENEUR).await;
-        let company = company_id(&app, "12345678").await;
+        let company = app.company_id("12345678").await;
         let scan = started_scan(&app, &e, true).await;
         let other = app.logged_in(ENTREPRENEUR2).await;
-        assert_eq!(
-            other
-                .call("scan_home", &[("company_id", &company)])
-                .await
-                .status,
-            404
-        );
-        assert_eq!(
-            other.call("scan_draft", &[("scan_id", &scan)]).await.status,
-            404
-        );
-        assert_eq!(
-            other
-                .call(
-                    "scan_save",
-                    &[("scan_id", &scan), ("question", "q3"), ("answer", "[]")]
-                )
-                .await
-                .status,
-            404
-        );
-        assert_eq!(
-            other
-                .call("scan_submit", &[("scan_id", &scan)])
-                .await
-                .status,
-            404
-        );
-        assert_eq!(
-            other
-                .call("scan_result", &[("scan_id", &scan)])
-                .await
-                .status,
-            404
-        );
-        assert_eq!(
-            other
-                .call("scan_start", &[("company_id", &company)])
-                .await
-                .status,
-            404
-        );
+        let calls: [(&str, Vec<(&str, &str)>); 6] = [
+            ("scan_home", vec![("company_id", &company)]),
+            ("scan_draft", vec![("scan_id", &scan)]),
+            (
+                "scan_save",
+                vec![("scan_id", &scan), ("question", "q3"), ("answer", "[]")],
+            ),
+            ("scan_submit", vec![("scan_id", &scan)]),
+            ("scan_result", vec![("scan_id", &scan)]),
+            ("scan_start", vec![("company_id", &company)]),
+        ];
+        for (endpoint, form) in &calls {
+            assert_eq!(other.call(endpoint, form).await.status, 404, "{endpoint}");
+        }
         let (status, _) = other.get(&format!("/scans/{scan}/export.json")).await;
         assert_eq!(status, 404);
         let other_coach_org = app.logged_in(EXPERT).await;
@@ -348,7 +311,7 @@ on_both_databases!(
     a_submitted_scan_exports_and_the_next_round_is_prefilled,
     |app: TestApp| async move {
         let e = app.logged_in(ENTREPRENEUR).await;
-        let company = company_id(&app, "12345678").await;
+        let company = app.company_id("12345678").await;
         let scan = started_scan(&app, &e, true).await;
         answer_all(&e, &scan).await;
         assert_eq!(
@@ -397,24 +360,17 @@ on_both_databases!(
 on_both_databases!(
     the_history_shows_rounds_and_marks_respondents_who_differ,
     |app: TestApp| async move {
-        let company = company_id(&app, "12345678").await;
+        let company = app.company_id("12345678").await;
         // A second entrepreneur of the same company, who scores lower everywhere.
-        let hash = db::password::hash_password(DEMO_PASSWORD).unwrap();
-        let second = db::accounts::create_user(
-            &app.db,
-            db::accounts::NewUser {
-                email: "tweede@bakkerij.example".into(),
-                name: "Tweede Invuller".into(),
-                language: "nl".into(),
-                role: db::roles::ENTREPRENEUR,
-                organisation_id: None,
-                expert_firm_id: None,
-                password_hash: Some(hash),
-            },
-        )
-        .await
-        .unwrap();
-        db::companies::add_member(&app.db, company.parse().unwrap(), second.id)
+        let second = app
+            .add_user(
+                "tweede@bakkerij.example",
+                "Tweede Invuller",
+                db::roles::ENTREPRENEUR,
+                None,
+            )
+            .await;
+        db::companies::add_member(&app.db, company.parse().unwrap(), second)
             .await
             .unwrap();
         let e = app.logged_in(ENTREPRENEUR).await;
@@ -504,7 +460,7 @@ on_both_databases!(
 on_both_databases!(
     programme_staff_import_a_scan_with_precise_errors,
     |app: TestApp| async move {
-        let company = company_id(&app, "12345678").await;
+        let company = app.company_id("12345678").await;
         let eva = db::accounts::find_by_email(&app.db, ENTREPRENEUR)
             .await
             .unwrap()

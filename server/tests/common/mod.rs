@@ -153,6 +153,42 @@ impl TestApp {
         page.items.into_iter().find(|m| m.to_email == email)
     }
 
+    /// The id of the company with this KvK number, as a form value.
+    pub async fn company_id(&self, kvk: &str) -> String {
+        db::companies::find_by_kvk(&self.db, kvk)
+            .await
+            .unwrap()
+            .expect("a company with this KvK number")
+            .id
+            .to_string()
+    }
+
+    /// An active account with the demo password, for setting up a situation.
+    pub async fn add_user(
+        &self,
+        email: &str,
+        name: &str,
+        role: &'static str,
+        organisation_id: Option<i64>,
+    ) -> i64 {
+        let hash = db::password::hash_password(DEMO_PASSWORD).unwrap();
+        db::accounts::create_user(
+            &self.db,
+            db::accounts::NewUser {
+                email: email.into(),
+                name: name.into(),
+                language: "nl".into(),
+                role,
+                organisation_id,
+                expert_firm_id: None,
+                password_hash: Some(hash),
+            },
+        )
+        .await
+        .unwrap()
+        .id
+    }
+
     pub async fn outbox_count(&self) -> u64 {
         db::outbox::list(&self.db, 0, 1)
             .await
