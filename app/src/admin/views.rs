@@ -13,7 +13,7 @@ use crate::ui::{
     format_datetime,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 fn crumbs(l: Locale, extra: Option<Crumb>) -> Vec<Crumb> {
     let mut v = vec![Crumb {
@@ -319,18 +319,8 @@ pub fn OutboxMessagePage() -> impl IntoView {
 #[component]
 fn OutboxMessageView() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .with(|p| p.get("id"))
-            .and_then(|s| s.parse::<OutboxId>().ok())
-    };
-    let data = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_outbox_message(id).await,
-            None => Err(crate::AppError::NotFound),
-        }
-    });
+    let id = crate::ui::route_param::<OutboxId>("id");
+    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_outbox_message));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

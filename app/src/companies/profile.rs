@@ -8,7 +8,7 @@ use crate::ui::{
     Breadcrumbs, Crumb, ErrorSummary, PageTitle, SelectField, TextField, action_errors,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
@@ -214,22 +214,12 @@ pub fn CompanyProfilePage() -> impl IntoView {
 #[component]
 fn ProfileEditor() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
     let query = use_query_map();
-    let id = move || {
-        params
-            .with(|p| p.get("id"))
-            .and_then(|s| s.parse::<CompanyId>().ok())
-    };
+    let id = crate::ui::route_param::<CompanyId>("id");
     let next = move || query.with(|q| q.get("next")).unwrap_or_default();
     let action = ServerAction::<SaveCompanyProfile>::new();
     let error = action_errors(action);
-    let data = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_company_profile(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_company_profile));
     let sectors = Signal::derive(move || crate::messages::sector_options(i18n.get_locale()));
     let sizes = Signal::derive(move || crate::messages::size_options(i18n.get_locale()));
     view! {

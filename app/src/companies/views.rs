@@ -12,7 +12,7 @@ use crate::ui::{
     Breadcrumbs, Crumb, ErrorSummary, PageTitle, Pagination, SelectField, TextField, action_errors,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 fn sees_companies(u: &CurrentUser) -> bool {
     u.role != Role::Expert
@@ -148,22 +148,12 @@ pub fn CompanyPage() -> impl IntoView {
 #[component]
 fn CompanyView() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
     let query = use_query_map();
-    let id = move || {
-        params
-            .with(|p| p.get("id"))
-            .and_then(|s| s.parse::<CompanyId>().ok())
-    };
+    let id = crate::ui::route_param::<CompanyId>("id");
     let invite = ServerAction::<InviteEntrepreneur>::new();
     let data = Resource::new(
         move || (id(), invite.version().get()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_company(id).await,
-                None => Err(crate::AppError::NotFound),
-            }
-        },
+        |(id, _)| crate::ui::load_by_id(id, get_company),
     );
     let notice = move || {
         query.with(|m| {

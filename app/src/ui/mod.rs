@@ -4,8 +4,10 @@ mod format;
 mod forms;
 mod page;
 mod pagination;
+mod route;
 
 pub use format::{format_date, format_datetime, format_score};
 pub use forms::{ErrorSummary, FormNotice, SelectField, TextAreaField, TextField, action_errors};
 pub use page::{Breadcrumbs, Crumb, PageTitle};
 pub use pagination::Pagination;
+pub use route::{load_by_id, route_param};

@@ -1,7 +1,6 @@
 //! Scores over time (chart and table) and, per round, each respondent's scores with the
 //! dimensions where they differ by 20 points or more marked in words.
 use super::text::tr;
-use crate::AppError;
 use crate::domain::{CompanyId, Role};
 use crate::i18n::*;
 use crate::layout::{ErrorPage, RequireUser};
@@ -9,7 +8,6 @@ use crate::scan::get_scan_history;
 use crate::scan::types::{ScanHistory, round_label};
 use crate::ui::{Breadcrumbs, Crumb, PageTitle, format_score};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 const COLOURS: [&str; 6] = [
     "#154273", "#8a4b00", "#00703c", "#6f2c91", "#b3261e", "#3d3d3d",
@@ -22,18 +20,8 @@ pub fn ScanHistoryPage() -> impl IntoView {
 
 #[component]
 fn HistoryView() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .with(|p| p.get("id"))
-            .and_then(|s| s.parse::<CompanyId>().ok())
-    };
-    let data = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_scan_history(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let id = crate::ui::route_param::<CompanyId>("id");
+    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_scan_history));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -2,7 +2,6 @@
 //! each dimension with what it means, the weakest highlighted, and next best steps.
 use super::radar::RadarChart;
 use super::text::{band_explain, band_name, dimension_name, step_text, tr};
-use crate::AppError;
 use crate::domain::ScanId;
 use crate::i18n::*;
 use crate::layout::{ErrorPage, RequireUser};
@@ -11,7 +10,7 @@ use crate::scan::get_scan_result;
 use crate::scan::types::{ScanResult, round_label};
 use crate::ui::{Breadcrumbs, Crumb, PageTitle, format_date, format_score};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ScanResultPage() -> impl IntoView {
@@ -20,18 +19,8 @@ pub fn ScanResultPage() -> impl IntoView {
 
 #[component]
 fn ScanResultView() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .with(|p| p.get("id"))
-            .and_then(|s| s.parse::<ScanId>().ok())
-    };
-    let data = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_scan_result(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let id = crate::ui::route_param::<ScanId>("id");
+    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_scan_result));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

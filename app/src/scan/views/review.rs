@@ -1,6 +1,5 @@
 //! The review before submitting: every question with its answer, open questions linked.
 use super::text::{answer_summary, dimension_name, tr};
-use crate::AppError;
 use crate::domain::{Role, ScanId};
 use crate::i18n::*;
 use crate::layout::{ErrorPage, RequireUser};
@@ -10,7 +9,6 @@ use crate::scan::types::ScanDraft;
 use crate::ui::{ErrorSummary, PageTitle, action_errors};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ScanReviewPage() -> impl IntoView {
@@ -19,19 +17,9 @@ pub fn ScanReviewPage() -> impl IntoView {
 
 #[component]
 fn ScanReview() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params
-            .with(|p| p.get("id"))
-            .and_then(|s| s.parse::<ScanId>().ok())
-    };
+    let id = crate::ui::route_param::<ScanId>("id");
     let submit = ServerAction::<SubmitScan>::new();
-    let data = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_scan_draft(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_scan_draft));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

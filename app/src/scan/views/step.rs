@@ -30,23 +30,14 @@ pub fn ScanStepPage() -> impl IntoView {
 #[component]
 fn ScanStep() -> impl IntoView {
     let params = use_params_map();
-    let id = move || {
-        params
-            .with(|p| p.get("id"))
-            .and_then(|s| s.parse::<ScanId>().ok())
-    };
+    let id = crate::ui::route_param::<ScanId>("id");
     let step = move || {
         params
             .with(|p| p.get("step"))
             .and_then(|s| s.parse::<usize>().ok())
             .unwrap_or(1)
     };
-    let data = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => get_scan_draft(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_scan_draft));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

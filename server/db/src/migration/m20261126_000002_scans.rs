@@ -71,6 +71,8 @@ enum Timestamps {
     UpdatedAt,
 }
 
+// Each migration keeps its own small helpers: an applied migration must never change because a
+// helper shared with a later one did.
 fn stamped(mut table: TableCreateStatement) -> TableCreateStatement {
     table
         .col(timestamp_with_time_zone(Timestamps::CreatedAt))
