@@ -1,7 +1,7 @@
 //! Who may see and change what: pure rules, unit-tested here and called by every server
 //! function. The UI hiding a button is never the check.
 use crate::auth::CurrentUser;
-use crate::domain::{OrganisationId, Role};
+use crate::domain::{OrganisationId, Role, UserId};
 
 /// The facts about a company that access depends on.
 #[derive(Debug, Clone, Copy)]
@@ -86,6 +86,57 @@ pub fn can_view_submitted_scan(u: &CurrentUser, c: &CompanyFacts, sharing_on: bo
         Role::Admin => sharing_on,
         Role::Expert => false,
     }
+}
+
+/// The coach workspace of a company (notes, reviews, visits, actions, co-coaches): the
+/// coaching staff of the company's own organisation. Admins run the programme, not the
+/// coaching, and entrepreneurs and experts never see internal notes.
+pub fn can_coach_company(u: &CurrentUser, c: &CompanyFacts) -> bool {
+    matches!(u.role, Role::Coach | Role::ProgrammeManager)
+        && u.organisation_id == Some(c.organisation_id)
+}
+
+/// A timeline event: the coaching staff see everything, the company's entrepreneurs only what
+/// was shared with them.
+pub fn can_view_event(u: &CurrentUser, c: &CompanyFacts, shared: bool) -> bool {
+    can_coach_company(u, c) || (shared && u.role == Role::Entrepreneur && c.asker_is_member)
+}
+
+/// Ticking an action off: the coaching staff any action, the entrepreneur their own.
+pub fn can_complete_action(u: &CurrentUser, c: &CompanyFacts, entrepreneur_owned: bool) -> bool {
+    can_coach_company(u, c)
+        || (entrepreneur_owned && u.role == Role::Entrepreneur && c.asker_is_member)
+}
+
+/// Reviewing a submitted scan (coach notes, flags and answers): the coaching staff, while the
+/// company shares its results with them.
+pub fn can_review_scan(u: &CurrentUser, c: &CompanyFacts, sharing_on: bool) -> bool {
+    sharing_on && can_coach_company(u, c)
+}
+
+/// Handing a company over to another coach: the programme manager of its organisation, or its
+/// current primary coach (any coach of the organisation when it has none).
+pub fn can_hand_over(u: &CurrentUser, c: &CompanyFacts, primary: Option<UserId>) -> bool {
+    match u.role {
+        Role::ProgrammeManager => u.organisation_id == Some(c.organisation_id),
+        Role::Coach => {
+            u.organisation_id == Some(c.organisation_id) && primary.is_none_or(|p| p == u.id)
+        }
+        _ => false,
+    }
+}
+
+/// Handing over all companies of a coach at once (when a coach leaves): the programme manager
+/// of that coach's organisation.
+pub fn can_bulk_hand_over(u: &CurrentUser, coach_organisation: Option<OrganisationId>) -> bool {
+    u.role == Role::ProgrammeManager
+        && coach_organisation.is_some()
+        && u.organisation_id == coach_organisation
+}
+
+/// Who may take on a company as coach: active coaching staff of the company's organisation.
+pub fn may_coach_in(role: Role, organisation: Option<OrganisationId>, c: &CompanyFacts) -> bool {
+    role.is_coaching_staff() && organisation == Some(c.organisation_id)
 }
 
 /// Importing a scan from another tool: programme staff (the organisation's programme
@@ -271,5 +322,130 @@ mod tests {
         for role in Role::ALL {
             assert_eq!(can_administer(&user(role, Some(1))), role == Role::Admin);
         }
+    }
+
+    #[test]
+    fn only_the_organisations_coaching_staff_work_in_a_company_workspace() {
+        assert!(can_coach_company(
+            &user(Role::Coach, Some(1)),
+            &company(1, false)
+        ));
+        assert!(can_coach_company(
+            &user(Role::ProgrammeManager, Some(1)),
+            &company(1, false)
+        ));
+        assert!(!can_coach_company(
+            &user(Role::Coach, Some(2)),
+            &company(1, false)
+        ));
+        assert!(!can_coach_company(
+            &user(Role::Admin, None),
+            &company(1, false)
+        ));
+        assert!(!can_coach_company(
+            &user(Role::Entrepreneur, None),
+            &company(1, true)
+        ));
+        assert!(!can_coach_company(
+            &user(Role::Expert, None),
+            &company(1, false)
+        ));
+    }
+
+    #[test]
+    fn entrepreneurs_see_only_shared_events_of_their_own_company() {
+        let e = user(Role::Entrepreneur, None);
+        assert!(can_view_event(&e, &company(1, true), true));
+        assert!(!can_view_event(&e, &company(1, true), false));
+        assert!(!can_view_event(&e, &company(1, false), true));
+        assert!(can_view_event(
+            &user(Role::Coach, Some(1)),
+            &company(1, false),
+            false
+        ));
+        assert!(!can_view_event(
+            &user(Role::Coach, Some(2)),
+            &company(1, false),
+            true
+        ));
+    }
+
+    #[test]
+    fn an_entrepreneur_ticks_off_only_their_own_actions() {
+        let e = user(Role::Entrepreneur, None);
+        assert!(can_complete_action(&e, &company(1, true), true));
+        assert!(!can_complete_action(&e, &company(1, true), false));
+        assert!(!can_complete_action(&e, &company(1, false), true));
+        assert!(can_complete_action(
+            &user(Role::Coach, Some(1)),
+            &company(1, false),
+            false
+        ));
+    }
+
+    #[test]
+    fn a_scan_is_reviewed_only_while_shared_and_only_by_its_coaching_staff() {
+        let c = user(Role::Coach, Some(1));
+        assert!(can_review_scan(&c, &company(1, false), true));
+        assert!(!can_review_scan(&c, &company(1, false), false));
+        assert!(!can_review_scan(
+            &user(Role::Entrepreneur, None),
+            &company(1, true),
+            true
+        ));
+    }
+
+    #[test]
+    fn the_primary_coach_or_the_programme_manager_hands_a_company_over() {
+        let me = user(Role::Coach, Some(1));
+        assert!(can_hand_over(&me, &company(1, false), Some(me.id)));
+        assert!(can_hand_over(&me, &company(1, false), None));
+        assert!(!can_hand_over(&me, &company(1, false), Some(UserId(99))));
+        assert!(!can_hand_over(&me, &company(2, false), Some(me.id)));
+        let pm = user(Role::ProgrammeManager, Some(1));
+        assert!(can_hand_over(&pm, &company(1, false), Some(UserId(99))));
+        assert!(!can_hand_over(&pm, &company(2, false), None));
+        assert!(!can_hand_over(
+            &user(Role::Admin, None),
+            &company(1, false),
+            None
+        ));
+    }
+
+    #[test]
+    fn only_the_programme_manager_of_the_same_organisation_hands_over_in_bulk() {
+        assert!(can_bulk_hand_over(
+            &user(Role::ProgrammeManager, Some(1)),
+            Some(OrganisationId(1))
+        ));
+        assert!(!can_bulk_hand_over(
+            &user(Role::ProgrammeManager, Some(1)),
+            Some(OrganisationId(2))
+        ));
+        assert!(!can_bulk_hand_over(
+            &user(Role::ProgrammeManager, Some(1)),
+            None
+        ));
+        assert!(!can_bulk_hand_over(
+            &user(Role::Coach, Some(1)),
+            Some(OrganisationId(1))
+        ));
+    }
+
+    #[test]
+    fn a_company_is_coached_only_by_staff_of_its_own_organisation() {
+        let c = company(1, false);
+        assert!(may_coach_in(Role::Coach, Some(OrganisationId(1)), &c));
+        assert!(may_coach_in(
+            Role::ProgrammeManager,
+            Some(OrganisationId(1)),
+            &c
+        ));
+        assert!(!may_coach_in(Role::Coach, Some(OrganisationId(2)), &c));
+        assert!(!may_coach_in(
+            Role::Entrepreneur,
+            Some(OrganisationId(1)),
+            &c
+        ));
     }
 }

@@ -5,6 +5,10 @@ use crate::admin::{
 use crate::auth::{
     ForgotPasswordPage, LinkPurpose, LoginPage, Logout, SetLanguage, SetPasswordPage, me,
 };
+use crate::coach::{
+    ActionsPage, BulkHandoverPage, CaseloadPage, CoachReviewPage, TProfilePage, VisitBriefPage,
+    VisitPage,
+};
 use crate::companies::{CompaniesPage, CompanyPage, CompanyProfilePage, NewCompanyPage};
 use crate::home::HomePage;
 use crate::i18n::*;
@@ -123,6 +127,13 @@ fn AppShell() -> impl IntoView {
                 <Route path=path!("/scans/:id") view=ScanResultPage ssr=SsrMode::Async/>
                 <Route path=path!("/scans/:id/step/:step") view=ScanStepPage ssr=SsrMode::Async/>
                 <Route path=path!("/scans/:id/review") view=ScanReviewPage ssr=SsrMode::Async/>
+                <Route path=path!("/scans/:id/coach") view=CoachReviewPage ssr=SsrMode::Async/>
+                <Route path=path!("/caseload") view=CaseloadPage ssr=SsrMode::Async/>
+                <Route path=path!("/actions") view=ActionsPage ssr=SsrMode::Async/>
+                <Route path=path!("/visits/:id") view=VisitPage ssr=SsrMode::Async/>
+                <Route path=path!("/visits/:id/brief") view=VisitBriefPage ssr=SsrMode::Async/>
+                <Route path=path!("/t-profile") view=TProfilePage ssr=SsrMode::Async/>
+                <Route path=path!("/handover") view=BulkHandoverPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users/invite") view=InviteStaffPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async/>

@@ -18,6 +18,9 @@ pub enum AppError {
     Invalid(FormErrors),
     #[error("link cannot be used: {0:?}")]
     Link(LinkProblem),
+    /// Someone else changed the object since it was loaded; nothing was overwritten.
+    #[error("changed by someone else")]
+    Conflict,
     #[error("internal error")]
     Internal,
     /// Transport problems (no connection, a response that could not be read).
@@ -95,6 +98,7 @@ impl AppError {
             AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
+            AppError::Conflict => 409,
             AppError::Invalid(_) | AppError::Link(_) => 422,
             AppError::Internal | AppError::Request(_) => 500,
         }

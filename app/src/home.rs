@@ -79,7 +79,9 @@ fn CoachHome() -> impl IntoView {
     view! {
         <p class="lead">{t!(i18n, home.coach_intro)}</p>
         <div class="cluster">
-            <a class="button" href="/companies/new">{t!(i18n, companies.new)}</a>
+            <a class="button" href="/caseload">{t!(i18n, nav.caseload)}</a>
+            <a class="button button--secondary" href="/actions">{t!(i18n, nav.actions)}</a>
+            <a class="button button--secondary" href="/companies/new">{t!(i18n, companies.new)}</a>
             <a class="button button--secondary" href="/companies">{t!(i18n, home.all_companies)}</a>
         </div>
         <h2>{t!(i18n, nav.companies)}</h2>

@@ -9,6 +9,7 @@ pub mod access;
 pub mod admin;
 pub mod app;
 pub mod auth;
+pub mod coach;
 pub mod companies;
 pub mod domain;
 pub mod error;

@@ -32,6 +32,23 @@ pub fn field_label(l: Locale, f: Field) -> &'static str {
         Field::ContactRole => td_string!(l, field.contact_role),
         Field::ContactEmail => td_string!(l, field.contact_email),
         Field::ContactPhone => td_string!(l, field.contact_phone),
+        Field::NoteText => td_string!(l, field.note_text),
+        Field::Shared => td_string!(l, field.shared),
+        Field::VisitDate => td_string!(l, field.visit_on),
+        Field::VisitStatus => td_string!(l, field.status),
+        Field::Attendees => td_string!(l, field.attendees),
+        Field::Topics => td_string!(l, field.topics),
+        Field::Report => td_string!(l, field.report),
+        Field::Approaches => td_string!(l, field.approaches),
+        Field::ActionText => td_string!(l, field.description),
+        Field::ActionOwner => td_string!(l, field.owner),
+        Field::DueDate => td_string!(l, field.due_on),
+        Field::Coach => td_string!(l, field.coach_id),
+        Field::HandoverNote => td_string!(l, field.handover_note),
+        Field::FromCoach => td_string!(l, field.from_coach_id),
+        Field::Specialism => td_string!(l, field.specialism),
+        Field::Courses => td_string!(l, field.courses),
+        Field::ReviewNote => td_string!(l, field.review_note),
     }
 }
 
@@ -80,6 +97,9 @@ pub fn msg_text(l: Locale, m: &Msg, f: Field) -> String {
             td_string!(l, msg.import_invalid, detail = detail.as_str()).to_string()
         }
         Msg::RoundTaken => td_string!(l, msg.round_taken).to_string(),
+        Msg::DateInvalid => td_string!(l, msg.date_invalid, field = field).to_string(),
+        Msg::SameCoach => td_string!(l, msg.same_coach).to_string(),
+        Msg::ResponseRequired => td_string!(l, msg.response_required).to_string(),
     }
 }
 
@@ -161,6 +181,7 @@ pub fn error_text(l: Locale, e: &AppError) -> String {
         AppError::NotFound => td_string!(l, error.not_found_text).to_string(),
         AppError::Invalid(_) => td_string!(l, form.error_summary_title).to_string(),
         AppError::Link(p) => link_problem_text(l, *p).to_string(),
+        AppError::Conflict => td_string!(l, error.conflict_text).to_string(),
         AppError::Internal => td_string!(l, error.internal_text).to_string(),
         AppError::Request(_) => td_string!(l, error.request_text).to_string(),
     }

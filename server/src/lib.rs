@@ -1,6 +1,7 @@
 //! The Datacoach server: configuration, startup, the axum router and its middleware,
 //! sessions, e-mail delivery and the admin CLI. Persistence lives in `server/db`.
 pub mod cli;
+pub mod coach_forms;
 pub mod config;
 pub mod mailer;
 pub mod scan_forms;

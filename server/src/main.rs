@@ -42,7 +42,7 @@ async fn main() -> ExitCode {
     }
 }
 
-type Res = Result<(), Box<dyn std::error::Error>>;
+type Res = Result<(), Box<dyn std::error::Error + Send + Sync>>;
 
 fn print_demo_logins() {
     println!("\nDemo data seeded. Log in at the address below with one of these accounts");
@@ -99,7 +99,7 @@ async fn migrate(config: Config) -> Res {
 async fn seed(config: Config) -> Res {
     let conn = db::connect(&config.database_url, 2).await?;
     db::migrate(&conn).await?;
-    if db::seed::seed_demo(&conn).await? {
+    if startup::seed(&conn).await? {
         print_demo_logins();
     } else {
         println!("The database already has users: demo data not seeded.");
@@ -107,7 +107,7 @@ async fn seed(config: Config) -> Res {
     Ok(())
 }
 
-fn read_password() -> Result<String, Box<dyn std::error::Error>> {
+fn read_password() -> Result<String, Box<dyn std::error::Error + Send + Sync>> {
     if std::io::stdin().is_terminal() {
         let p = rpassword::prompt_password("Password (at least 12 characters): ")?;
         let again = rpassword::prompt_password("Repeat password: ")?;

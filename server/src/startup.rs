@@ -18,15 +18,25 @@ use std::sync::Arc;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Connects, migrates, and (when asked) seeds the demo data. Returns whether it seeded.
-pub async fn prepare_database(config: &Config) -> Result<(DatabaseConnection, bool), db::DbError> {
+pub async fn prepare_database(
+    config: &Config,
+) -> Result<(DatabaseConnection, bool), Box<dyn std::error::Error + Send + Sync>> {
     let conn = db::connect(&config.database_url, config.db_max_connections).await?;
     db::migrate(&conn).await?;
-    let seeded = if config.seed_demo {
-        db::seed::seed_demo(&conn).await?
-    } else {
-        false
-    };
+    let seeded = config.seed_demo && seed(&conn).await?;
     Ok((conn, seeded))
+}
+
+/// Seeds the demo data set (accounts and companies, then the coach workspace) into an empty
+/// database. Returns whether it seeded.
+pub async fn seed(
+    conn: &DatabaseConnection,
+) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
+    if !db::seed::seed_demo(conn).await? {
+        return Ok(false);
+    }
+    app::coach::demo::seed_workspace(conn).await?;
+    Ok(true)
 }
 
 /// The Leptos options: from cargo-leptos' environment when it runs us, else from the
@@ -97,6 +107,10 @@ pub fn build_app(state: AppState) -> Router {
         .route(
             "/scans/{id}/step/{step}/save",
             axum::routing::post(crate::scan_forms::save_step),
+        )
+        .route(
+            "/scans/{id}/coach/save",
+            axum::routing::post(crate::coach_forms::save_review),
         )
         .route(
             "/scans/{id}/export.json",

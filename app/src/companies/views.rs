@@ -142,11 +142,11 @@ fn CompaniesList(user: CurrentUser) -> impl IntoView {
 
 #[component]
 pub fn CompanyPage() -> impl IntoView {
-    view! { <RequireUser allow=sees_companies children=|_| view! { <CompanyView/> }/> }
+    view! { <RequireUser allow=sees_companies children=|u| view! { <CompanyView user=u/> }/> }
 }
 
 #[component]
-fn CompanyView() -> impl IntoView {
+fn CompanyView(user: CurrentUser) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let id = crate::ui::route_param::<CompanyId>("id");
@@ -168,7 +168,9 @@ fn CompanyView() -> impl IntoView {
     };
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            {move || {
+                let user = user.clone();
+                Suspend::new(async move {
                 match data.await {
                     Ok(c) => view! {
                         <Breadcrumbs
@@ -179,13 +181,14 @@ fn CompanyView() -> impl IntoView {
                         {move || notice().map(|n| view! { <div class="notice notice--success" role="status">{n}</div> })}
                         <CompanyProfile company=c.clone()/>
                         <crate::scan::ScanSection company_id=c.summary.id/>
+                        <crate::coach::WorkspaceSection company_id=c.summary.id user=user.clone()/>
                         <CompanyMembers company=c.clone()/>
                         {c.can_manage.then(|| view! { <InviteForm company=c.summary.id action=invite/> })}
                     }
                     .into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }

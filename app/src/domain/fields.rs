@@ -32,6 +32,23 @@ pub enum Field {
     ContactRole,
     ContactEmail,
     ContactPhone,
+    NoteText,
+    Shared,
+    VisitDate,
+    VisitStatus,
+    Attendees,
+    Topics,
+    Report,
+    Approaches,
+    ActionText,
+    ActionOwner,
+    DueDate,
+    Coach,
+    HandoverNote,
+    FromCoach,
+    Specialism,
+    Courses,
+    ReviewNote,
 }
 
 impl Field {
@@ -64,6 +81,23 @@ impl Field {
             Field::ContactRole => "contact_role",
             Field::ContactEmail => "contact_email",
             Field::ContactPhone => "contact_phone",
+            Field::NoteText => "note_text",
+            Field::Shared => "shared",
+            Field::VisitDate => "visit_on",
+            Field::VisitStatus => "status",
+            Field::Attendees => "attendees",
+            Field::Topics => "topics",
+            Field::Report => "report",
+            Field::Approaches => "approaches",
+            Field::ActionText => "description",
+            Field::ActionOwner => "owner",
+            Field::DueDate => "due_on",
+            Field::Coach => "coach_id",
+            Field::HandoverNote => "handover_note",
+            Field::FromCoach => "from_coach_id",
+            Field::Specialism => "specialism",
+            Field::Courses => "courses",
+            Field::ReviewNote => "review_note",
         }
     }
 }
@@ -101,4 +135,10 @@ pub enum Msg {
     ImportInvalid(String),
     /// This respondent already has a scan in that round.
     RoundTaken,
+    /// A date is not a real calendar date (yyyy-mm-dd).
+    DateInvalid,
+    /// The chosen coach already has this role for the company.
+    SameCoach,
+    /// An approach was ticked without saying how the entrepreneur responded.
+    ResponseRequired,
 }

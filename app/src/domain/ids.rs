@@ -30,3 +30,5 @@ id_type!(OrganisationId);
 id_type!(ExpertFirmId);
 id_type!(OutboxId);
 id_type!(ScanId);
+id_type!(VisitId);
+id_type!(ActionId);

@@ -8,7 +8,9 @@ mod validate;
 
 pub use company::{SECTORS, Sector, SizeBand};
 pub use fields::{Field, Msg};
-pub use ids::{CompanyId, ExpertFirmId, OrganisationId, OutboxId, ScanId, UserId};
+pub use ids::{
+    ActionId, CompanyId, ExpertFirmId, OrganisationId, OutboxId, ScanId, UserId, VisitId,
+};
 pub use role::{Lang, Role};
 pub use validate::*;
 

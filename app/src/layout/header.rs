@@ -42,11 +42,19 @@ fn MainNav(user: CurrentUser) -> impl IntoView {
     };
     let sees_companies = user.role != Role::Expert;
     let admin = user.role == Role::Admin;
+    let staff = user.role.is_coaching_staff();
+    let manager = user.role == Role::ProgrammeManager;
     view! {
         <nav class="main-nav" aria-label=move || td_string!(i18n.get_locale(), nav.label)>
             <ul>
                 <li><A href="/" exact=true>{t!(i18n, nav.home)}</A></li>
+                {staff.then(|| view! {
+                    <li><A href="/caseload">{t!(i18n, nav.caseload)}</A></li>
+                    <li><A href="/actions">{t!(i18n, nav.actions)}</A></li>
+                })}
                 {sees_companies.then(|| view! { <li><A href="/companies">{companies_label}</A></li> })}
+                {staff.then(|| view! { <li><A href="/t-profile">{t!(i18n, nav.t_profile)}</A></li> })}
+                {manager.then(|| view! { <li><A href="/handover">{t!(i18n, nav.handover)}</A></li> })}
                 {admin.then(|| view! {
                     <li><A href="/admin/users">{t!(i18n, nav.users)}</A></li>
                     <li><A href="/admin/organisations">{t!(i18n, nav.organisations)}</A></li>

@@ -13,7 +13,7 @@ pub mod scoring;
 pub mod service;
 pub mod steps;
 pub mod types;
-mod views;
+pub(crate) mod views;
 
 #[cfg(test)]
 mod properties;

@@ -32,7 +32,7 @@ pub async fn questionnaire(st: &AppState, id: i64) -> Result<Arc<Questionnaire>,
     Ok(parsed)
 }
 
-async fn sharing_on(st: &AppState, company_id: i64) -> Result<bool, AppError> {
+pub(crate) async fn sharing_on(st: &AppState, company_id: i64) -> Result<bool, AppError> {
     Ok(
         db::scans::current_consent(&st.db, company_id, db::scans::CONSENT_SHARE)
             .await?
@@ -189,8 +189,9 @@ pub async fn submit(st: &AppState, u: &CurrentUser, id: ScanId) -> Result<(), Ap
     errors.finish(())?;
     let scores = score(&q, &answers);
     let json = serde_json::to_string(&scores).map_err(|_| AppError::Internal)?;
-    db::scans::submit(
-        &st.db,
+    let txn = st.db.begin().await?;
+    let submitted = db::scans::submit(
+        &txn,
         s,
         super::PROFILE,
         json,
@@ -198,6 +199,31 @@ pub async fn submit(st: &AppState, u: &CurrentUser, id: ScanId) -> Result<(), Ap
         scores.band.as_str(),
     )
     .await?;
+    on_submitted(&txn, &submitted, u.id.0).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A submitted scan lands on the company timeline and in the caseload figures.
+async fn on_submitted<C: db::ConnectionTrait>(
+    db: &C,
+    s: &scan::Model,
+    actor: i64,
+) -> Result<(), AppError> {
+    use db::workspace::{caseload, timeline};
+    timeline::add(
+        db,
+        timeline::NewEvent {
+            company_id: s.company_id,
+            kind: timeline::SCAN,
+            actor_id: Some(actor),
+            shared: true,
+            body: round_label(s.round),
+            ref_id: Some(s.id),
+        },
+    )
+    .await?;
+    caseload::refresh(db, s.company_id).await?;
     Ok(())
 }
 
@@ -271,7 +297,7 @@ pub async fn result(st: &AppState, u: &CurrentUser, id: ScanId) -> Result<ScanRe
     })
 }
 
-fn step_action(a: &super::StepAction) -> String {
+pub(crate) fn step_action(a: &super::StepAction) -> String {
     use super::StepAction::*;
     match a {
         Tick => "tick",
@@ -455,6 +481,21 @@ pub async fn set_consent(
         CONSENT_TEXT_VERSION,
     )
     .await?;
+    // Sharing decides what the coaches see, so the change belongs on the timeline and in the
+    // caseload figures (which hold a score only while it is shared).
+    db::workspace::timeline::add(
+        &txn,
+        db::workspace::timeline::NewEvent {
+            company_id: c.id,
+            kind: db::workspace::timeline::CONSENT,
+            actor_id: Some(u.id.0),
+            shared: true,
+            body: format!("share={} benchmark={}", share, benchmark),
+            ref_id: None,
+        },
+    )
+    .await?;
+    db::workspace::caseload::refresh(&txn, c.id).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -698,6 +739,7 @@ pub async fn import(
         scores.band.as_str(),
     )
     .await?;
+    on_submitted(&txn, &submitted, u.id.0).await?;
     txn.commit().await?;
     Ok(ScanId(submitted.id))
 }

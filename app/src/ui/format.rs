@@ -1,9 +1,14 @@
 //! Dates in the reader's style: "26 november 2026" in Dutch, "26 November 2026" in English.
 use crate::i18n::Locale;
 use crate::messages::month_name;
-use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 pub fn format_date(l: Locale, d: DateTime<Utc>) -> String {
+    format!("{} {} {}", d.day(), month_name(l, d.month()), d.year())
+}
+
+/// A calendar date (visits, due dates), written the same way as `format_date`.
+pub fn format_day(l: Locale, d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), month_name(l, d.month()), d.year())
 }
 

@@ -219,6 +219,13 @@ pub fn TextAreaField(
     field: Field,
     #[prop(into)] error: Signal<Option<AppError>>,
     #[prop(default = 10)] rows: u32,
+    /// The textarea's `name`, when it differs from the field id.
+    #[prop(optional)]
+    name: Option<&'static str>,
+    /// The text already stored (a kept value after an error wins).
+    #[prop(optional, into)]
+    value: Option<String>,
+    #[prop(default = false)] optional: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let errors = form_errors(error);
@@ -226,18 +233,23 @@ pub fn TextAreaField(
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-error");
     let message = move || errors.get().and_then(|e| e.message_for(field));
+    let initial = value.unwrap_or_default();
     let kept = move || {
         errors
             .get()
             .and_then(|e| e.value_of(field).map(str::to_owned))
-            .unwrap_or_default()
+            .unwrap_or_else(|| initial.clone())
     };
+    let kept_prop = kept.clone();
     view! {
         <div class="field" class:field--error=move || message().is_some()>
-            <label for=id>{move || field_label(i18n.get_locale(), field)}</label>
+            <label for=id>
+                {move || field_label(i18n.get_locale(), field)}
+                {optional.then(|| view! { " " <span class="label-optional">{t!(i18n, form.optional)}</span> })}
+            </label>
             {move || field_hint(i18n.get_locale(), field).map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
             {move || message().map(|m| view! { <p class="field-error" id=err_id.clone()>{msg_text(i18n.get_locale(), &m, field)}</p> })}
-            <textarea id=id name=id rows=rows aria-invalid=move || message().is_some().then_some("true") prop:value=kept>{kept}</textarea>
+            <textarea id=id name=name.unwrap_or(id) rows=rows aria-invalid=move || message().is_some().then_some("true") prop:value=kept_prop>{kept}</textarea>
         </div>
     }
 }

@@ -6,7 +6,7 @@ mod page;
 mod pagination;
 mod route;
 
-pub use format::{format_date, format_datetime, format_score};
+pub use format::{format_date, format_datetime, format_day, format_score};
 pub use forms::{ErrorSummary, FormNotice, SelectField, TextAreaField, TextField, action_errors};
 pub use page::{Breadcrumbs, Crumb, PageTitle};
 pub use pagination::Pagination;

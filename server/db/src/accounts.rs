@@ -344,3 +344,17 @@ pub async fn is_member<C: ConnectionTrait>(
         .await?
         > 0)
 }
+
+/// Everyone on the coaching staff of an organisation, active or not (for handovers).
+pub async fn staff_of<C: ConnectionTrait>(
+    db: &C,
+    organisation_id: i64,
+) -> DbResult<Vec<user::Model>> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    Ok(user::Entity::find()
+        .filter(user::Column::OrganisationId.eq(organisation_id))
+        .filter(user::Column::Role.is_in([crate::roles::COACH, crate::roles::PROGRAMME_MANAGER]))
+        .order_by_asc(user::Column::Name)
+        .all(db)
+        .await?)
+}

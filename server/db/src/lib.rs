@@ -14,10 +14,13 @@ pub mod seed;
 pub mod sessions;
 pub mod testing;
 pub mod tokens;
+pub mod workspace;
 
 pub use connect::{connect, migrate};
 pub use error::{DbError, DbResult};
-pub use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait};
+pub use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait,
+};
 
 /// Role names as stored in `users.role`. `app::Role` maps to exactly these strings.
 pub mod roles {

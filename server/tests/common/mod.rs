@@ -232,6 +232,46 @@ impl Client {
         }
     }
 
+    /// Calls a server function that takes JSON (autosave-style endpoints).
+    pub async fn call_json(&self, endpoint: &str, body: &Value) -> Reply {
+        let res = self
+            .http
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header(ACCEPT, "application/json")
+            .json(body)
+            .send()
+            .await
+            .expect("request");
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        let text = res.text().await.unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Reply {
+            status,
+            body,
+            headers,
+        }
+    }
+
+    /// Posts a plain HTML form (no JavaScript) and returns the status and `Location`.
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> (u16, String) {
+        let res = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header(ACCEPT, "text/html")
+            .form(form)
+            .send()
+            .await
+            .expect("request");
+        let location = res
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        (res.status().as_u16(), location)
+    }
+
     pub async fn login(&self, email: &str, password: &str) -> Reply {
         self.call("login", &[("email", email), ("password", password)])
             .await

@@ -1,12 +1,12 @@
 //! The scan pages: the section on the company page, the steps, the review and the results.
 mod history;
-mod question;
+pub(crate) mod question;
 mod radar;
 mod result;
 mod review;
 mod section;
 mod step;
-mod text;
+pub(crate) mod text;
 
 pub use history::ScanHistoryPage;
 pub use result::ScanResultPage;

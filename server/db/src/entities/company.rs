@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
 #[sea_orm(table_name = "companies")]
 pub struct Model {
     #[sea_orm(primary_key)]
@@ -21,6 +21,14 @@ pub struct Model {
     pub contact_role: Option<String>,
     pub contact_email: Option<String>,
     pub contact_phone: Option<String>,
+    pub latest_scan_id: Option<i64>,
+    pub latest_scan_at: Option<DateTimeUtc>,
+    pub latest_overall: Option<f64>,
+    pub latest_band: Option<String>,
+    pub last_contact_on: Option<Date>,
+    pub next_visit_on: Option<Date>,
+    pub open_actions: i32,
+    pub first_due_on: Option<Date>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

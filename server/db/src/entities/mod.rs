@@ -1,5 +1,9 @@
 //! SeaORM entities. They mirror the migrations (the schema's truth) and never leave the server.
+pub mod action;
+pub mod coach_course;
+pub mod coach_specialism;
 pub mod company;
+pub mod company_coach;
 pub mod company_member;
 pub mod consent;
 pub mod expert_firm;
@@ -8,6 +12,12 @@ pub mod outbox_message;
 pub mod questionnaire;
 pub mod scan;
 pub mod scan_answer;
+pub mod scan_review;
 pub mod session;
+pub mod timeline_event;
+pub mod topic;
 pub mod user;
 pub mod user_token;
+pub mod visit;
+pub mod visit_approach;
+pub mod visit_revision;

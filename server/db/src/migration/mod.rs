@@ -4,6 +4,7 @@ use sea_orm_migration::prelude::*;
 mod m20261126_000001_foundation;
 mod m20261126_000002_scans;
 mod m20261126_000003_company_contact;
+mod m20261126_000004_workspace;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_foundation::Migration),
             Box::new(m20261126_000002_scans::Migration),
             Box::new(m20261126_000003_company_contact::Migration),
+            Box::new(m20261126_000004_workspace::Migration),
         ]
     }
 }

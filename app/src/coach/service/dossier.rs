@@ -1,0 +1,544 @@
+//! The coach's part of the dossier: coaches, visits, actions and scans at a glance, the
+//! timeline and its notes, co-coaching, handover and "find a colleague", plus T-profiles.
+use super::{action_view, coached_company, eligible_coach, person};
+use crate::access;
+use crate::auth::CurrentUser;
+use crate::coach::types::*;
+use crate::domain::{
+    CompanyId, Field, Msg, OrganisationId, PER_PAGE, Paged, Role, ScanId, UserId, VisitId,
+    offset_of, optional_text, required_text,
+};
+use crate::error::{AppError, FormErrors};
+use crate::scan::service::{questionnaire, sharing_on, stored_answers};
+use crate::ssr::AppState;
+use db::TransactionTrait;
+use db::entities::{company, scan};
+use db::workspace::{actions, coaching, reviews, timeline, tprofile, visits};
+use std::collections::HashMap;
+
+/// The timeline kinds a filter groups together.
+pub fn kinds_of(group: &str) -> Option<&'static [&'static str]> {
+    use db::workspace::timeline::*;
+    Some(match group {
+        "scan" => &[SCAN, CONSENT],
+        "visit" => &[VISIT],
+        "note" => &[NOTE],
+        "action" => &[ACTION],
+        "coaching" => &[HANDOVER, COACHING],
+        _ => return None,
+    })
+}
+
+pub async fn workspace(
+    st: &AppState,
+    u: &CurrentUser,
+    id: CompanyId,
+) -> Result<Workspace, AppError> {
+    let (c, facts) = coached_company(st, u, id).await?;
+    let primary = match c.primary_coach_id {
+        Some(pid) => db::accounts::find_by_id(&st.db, pid).await?,
+        None => None,
+    };
+    let co = coaching::co_coaches(&st.db, c.id).await?;
+    let staff = db::companies::coaches_of(&st.db, c.organisation_id).await?;
+    let company_visits = visits::of_company(&st.db, c.id).await?;
+    let company_actions = actions::of_company(&st.db, c.id).await?;
+    let names = timeline::user_names(
+        &st.db,
+        company_visits
+            .iter()
+            .map(|v| v.coach_id)
+            .chain(company_actions.iter().filter_map(|a| a.owner_user_id)),
+    )
+    .await?;
+    let scans = reviewable_scans(st, &c).await?;
+    let colleagues = colleague_hint(st, u, &c, scans.last().map(|s| s.scan_id)).await?;
+    Ok(Workspace {
+        company_id: id,
+        company_name: c.name.clone(),
+        can_hand_over: access::can_hand_over(u, &facts, c.primary_coach_id.map(UserId)),
+        primary_coach: primary.as_ref().map(person),
+        co_coaches: co.iter().map(person).collect(),
+        staff: staff.iter().map(person).collect(),
+        visits: company_visits
+            .into_iter()
+            .map(|v| VisitSummary {
+                id: VisitId(v.id),
+                visit_on: v.visit_on,
+                status: v.status,
+                coach: names.get(&v.coach_id).cloned().unwrap_or_default(),
+                topics: v.topics,
+            })
+            .collect(),
+        actions: company_actions
+            .into_iter()
+            .map(|a| action_view(a, &c.name, &names, true))
+            .collect(),
+        scans,
+        colleagues,
+    })
+}
+
+/// Submitted scans of the company while it shares them, oldest round first, with how far the
+/// coach's review got.
+async fn reviewable_scans(
+    st: &AppState,
+    c: &company::Model,
+) -> Result<Vec<ReviewableScan>, AppError> {
+    if !sharing_on(st, c.id).await? {
+        return Ok(vec![]);
+    }
+    let submitted: Vec<scan::Model> = db::scans::of_company(&st.db, c.id)
+        .await?
+        .into_iter()
+        .filter(|s| s.status == db::scans::STATUS_SUBMITTED)
+        .collect();
+    let names = timeline::user_names(&st.db, submitted.iter().map(|s| s.respondent_id)).await?;
+    let mut out = Vec::with_capacity(submitted.len());
+    for s in submitted {
+        let r = reviews::of_scan(&st.db, s.id).await?;
+        out.push(ReviewableScan {
+            scan_id: ScanId(s.id),
+            round: s.round,
+            respondent: names.get(&s.respondent_id).cloned().unwrap_or_default(),
+            overall: s.overall.unwrap_or_default(),
+            band: s.band.clone().unwrap_or_default(),
+            reviewed: r.len(),
+            flagged: r.iter().filter(|x| x.flagged).count(),
+        });
+    }
+    Ok(out)
+}
+
+/// Colleagues whose specialism fits the weakest dimension of the latest shared scan.
+async fn colleague_hint(
+    st: &AppState,
+    u: &CurrentUser,
+    c: &company::Model,
+    latest: Option<ScanId>,
+) -> Result<ColleagueHint, AppError> {
+    let mut hint = ColleagueHint {
+        weakest: None,
+        questionnaire: None,
+        topics: vec![],
+        people: vec![],
+    };
+    let Some(scan_id) = latest else {
+        return Ok(hint);
+    };
+    let Some(s) = db::scans::find(&st.db, scan_id.0).await? else {
+        return Ok(hint);
+    };
+    let q = questionnaire(st, s.questionnaire_id).await?;
+    let answers = stored_answers(st, &s, &q).await?;
+    let scores = crate::scan::score(&q, &answers);
+    let Some(weakest) = scores
+        .dimensions
+        .iter()
+        .min_by(|a, b| a.score.total_cmp(&b.score))
+        .map(|d| d.dimension.clone())
+    else {
+        return Ok(hint);
+    };
+    let topics: Vec<_> = tprofile::topics(&st.db)
+        .await?
+        .into_iter()
+        .filter(|t| t.dimension.as_deref() == Some(weakest.as_str()))
+        .collect();
+    let ids: Vec<i64> = topics.iter().map(|t| t.id).collect();
+    let by_id: HashMap<i64, (String, String)> = topics
+        .iter()
+        .map(|t| (t.id, (t.nl.clone(), t.en.clone())))
+        .collect();
+    hint.people = tprofile::specialists(&st.db, c.organisation_id, &ids)
+        .await?
+        .into_iter()
+        .filter(|(p, _)| p.id != u.id.0)
+        .map(|(p, t)| {
+            let (nl, en) = by_id.get(&t).cloned().unwrap_or_default();
+            (person(&p), nl, en)
+        })
+        .collect();
+    hint.topics = topics.into_iter().map(|t| (t.nl, t.en)).collect();
+    hint.weakest = Some(weakest);
+    hint.questionnaire = Some((*q).clone());
+    Ok(hint)
+}
+
+/// A page of the timeline: everything for the coaching staff, shared events for the company's
+/// entrepreneurs.
+pub async fn timeline_page(
+    st: &AppState,
+    u: &CurrentUser,
+    id: CompanyId,
+    group: &str,
+    page: u64,
+) -> Result<Timeline, AppError> {
+    let (c, facts) = crate::companies::load_visible(st, u, id).await?;
+    let internal = access::can_view_event(u, &facts, false);
+    if !internal && !access::can_view_event(u, &facts, true) {
+        return Err(AppError::Forbidden);
+    }
+    let page = page.max(1);
+    let found = timeline::list(
+        &st.db,
+        c.id,
+        kinds_of(group),
+        !internal,
+        offset_of(page),
+        PER_PAGE,
+    )
+    .await?;
+    Ok(Timeline {
+        internal,
+        events: Paged {
+            items: found
+                .items
+                .into_iter()
+                .map(|r| EventView {
+                    kind: r.event.kind,
+                    occurred_at: r.event.occurred_at,
+                    actor: r.actor_name,
+                    body: r.event.body,
+                    shared: r.event.shared,
+                    ref_id: r.event.ref_id,
+                })
+                .collect(),
+            total: found.total,
+            page,
+            per_page: PER_PAGE,
+        },
+    })
+}
+
+pub async fn add_note(
+    st: &AppState,
+    u: &CurrentUser,
+    id: CompanyId,
+    body: &str,
+    shared: bool,
+) -> Result<(), AppError> {
+    let (c, _) = coached_company(st, u, id).await?;
+    let mut errors = FormErrors::new();
+    errors.keep(Field::NoteText, body);
+    let text = required_text(body, 5_000)
+        .map_err(|m| errors.add(Field::NoteText, m))
+        .ok();
+    let text = errors.finish(text)?.unwrap_or_default();
+    timeline::add(
+        &st.db,
+        timeline::NewEvent {
+            company_id: c.id,
+            kind: timeline::NOTE,
+            actor_id: Some(u.id.0),
+            shared,
+            body: text,
+            ref_id: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn add_co_coach(
+    st: &AppState,
+    u: &CurrentUser,
+    id: CompanyId,
+    coach: UserId,
+) -> Result<(), AppError> {
+    let (c, facts) = coached_company(st, u, id).await?;
+    let colleague = eligible_coach(st, &facts, coach, Field::Coach).await?;
+    if c.primary_coach_id == Some(colleague.id)
+        || coaching::is_co_coach(&st.db, c.id, colleague.id).await?
+    {
+        return Err(AppError::invalid(Field::Coach, Msg::SameCoach));
+    }
+    let txn = st.db.begin().await?;
+    coaching::add_co_coach(&txn, c.id, colleague.id).await?;
+    timeline::add(
+        &txn,
+        timeline::NewEvent {
+            company_id: c.id,
+            kind: timeline::COACHING,
+            actor_id: Some(u.id.0),
+            shared: false,
+            body: format!("+ {}", colleague.name),
+            ref_id: Some(colleague.id),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+pub async fn remove_co_coach(
+    st: &AppState,
+    u: &CurrentUser,
+    id: CompanyId,
+    coach: UserId,
+) -> Result<(), AppError> {
+    let (c, _) = coached_company(st, u, id).await?;
+    let txn = st.db.begin().await?;
+    if !coaching::remove_co_coach(&txn, c.id, coach.0).await? {
+        return Err(AppError::NotFound);
+    }
+    let name = db::accounts::find_by_id(&txn, coach.0)
+        .await?
+        .map(|x| x.name)
+        .unwrap_or_default();
+    timeline::add(
+        &txn,
+        timeline::NewEvent {
+            company_id: c.id,
+            kind: timeline::COACHING,
+            actor_id: Some(u.id.0),
+            shared: false,
+            body: format!("- {name}"),
+            ref_id: Some(coach.0),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+fn handover_note(note: &str, errors: &mut FormErrors) -> Option<String> {
+    errors.keep(Field::HandoverNote, note);
+    required_text(note, 5_000)
+        .map_err(|m| errors.add(Field::HandoverNote, m))
+        .ok()
+}
+
+/// Makes another coach the primary coach, with the handover note on the timeline.
+pub async fn hand_over(
+    st: &AppState,
+    u: &CurrentUser,
+    id: CompanyId,
+    to: UserId,
+    note: &str,
+) -> Result<(), AppError> {
+    let (c, facts) = coached_company(st, u, id).await?;
+    if !access::can_hand_over(u, &facts, c.primary_coach_id.map(UserId)) {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FormErrors::new();
+    let note = handover_note(note, &mut errors);
+    let target = match eligible_coach(st, &facts, to, Field::Coach).await {
+        Ok(t) if c.primary_coach_id == Some(t.id) => {
+            errors.add(Field::Coach, Msg::SameCoach);
+            None
+        }
+        Ok(t) => Some(t),
+        Err(_) => {
+            errors.add(Field::Coach, Msg::ChoiceInvalid);
+            None
+        }
+    };
+    let (note, target) = errors.finish((note, target))?;
+    let (Some(note), Some(target)) = (note, target) else {
+        return Err(AppError::Internal);
+    };
+    let txn = st.db.begin().await?;
+    record_handover(&txn, &c, u, &target, &note).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+async fn record_handover<C: db::ConnectionTrait>(
+    db: &C,
+    c: &company::Model,
+    u: &CurrentUser,
+    to: &db::entities::user::Model,
+    note: &str,
+) -> Result<(), AppError> {
+    let from = match c.primary_coach_id {
+        Some(pid) => db::accounts::find_by_id(db, pid).await?.map(|x| x.name),
+        None => None,
+    };
+    coaching::set_primary(db, c.id, to.id).await?;
+    timeline::add(
+        db,
+        timeline::NewEvent {
+            company_id: c.id,
+            kind: timeline::HANDOVER,
+            actor_id: Some(u.id.0),
+            shared: false,
+            body: format!(
+                "{} → {}\n{}",
+                from.unwrap_or_else(|| "-".into()),
+                to.name,
+                note
+            ),
+            ref_id: Some(to.id),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Coaching staff of the asker's organisation with their number of companies (bulk handover).
+pub async fn staff_loads(st: &AppState, u: &CurrentUser) -> Result<Vec<StaffLoad>, AppError> {
+    if u.role != Role::ProgrammeManager || u.organisation_id.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    let org = u.organisation_id.map(|o| o.0).unwrap_or_default();
+    let mut out = Vec::new();
+    for s in db::accounts::staff_of(&st.db, org).await? {
+        let companies = coaching::primary_of(&st.db, s.id).await?.len();
+        out.push(StaffLoad {
+            person: person(&s),
+            active: s.active,
+            companies,
+        });
+    }
+    Ok(out)
+}
+
+/// Hands every company of one coach to another (when a coach leaves), one transaction.
+pub async fn bulk_hand_over(
+    st: &AppState,
+    u: &CurrentUser,
+    from: UserId,
+    to: UserId,
+    note: &str,
+) -> Result<usize, AppError> {
+    let leaving = db::accounts::find_by_id(&st.db, from.0)
+        .await?
+        .filter(|x| Role::parse(&x.role).is_some_and(Role::is_coaching_staff));
+    let leaving_org = leaving
+        .as_ref()
+        .and_then(|x| x.organisation_id)
+        .map(OrganisationId);
+    if !access::can_bulk_hand_over(u, leaving_org) {
+        return Err(match leaving {
+            None => AppError::invalid(Field::FromCoach, Msg::ChoiceInvalid),
+            Some(_) => AppError::Forbidden,
+        });
+    }
+    let facts = access::CompanyFacts {
+        organisation_id: leaving_org.unwrap_or(OrganisationId(0)),
+        asker_is_member: false,
+    };
+    let mut errors = FormErrors::new();
+    let note = handover_note(note, &mut errors);
+    let target = match eligible_coach(st, &facts, to, Field::Coach).await {
+        Ok(t) if t.id == from.0 => {
+            errors.add(Field::Coach, Msg::SameCoach);
+            None
+        }
+        Ok(t) => Some(t),
+        Err(_) => {
+            errors.add(Field::Coach, Msg::ChoiceInvalid);
+            None
+        }
+    };
+    let (note, target) = errors.finish((note, target))?;
+    let (Some(note), Some(target)) = (note, target) else {
+        return Err(AppError::Internal);
+    };
+    let txn = st.db.begin().await?;
+    let companies = coaching::primary_of(&txn, from.0).await?;
+    for c in &companies {
+        record_handover(&txn, c, u, &target, &note).await?;
+    }
+    txn.commit().await?;
+    Ok(companies.len())
+}
+
+/// The entrepreneur's view of the coaching: the actions that are theirs to do.
+pub async fn portal(
+    st: &AppState,
+    u: &CurrentUser,
+    id: CompanyId,
+) -> Result<PortalCoaching, AppError> {
+    let (c, facts) = crate::companies::load_visible(st, u, id).await?;
+    if !(u.role == Role::Entrepreneur && facts.asker_is_member) {
+        return Err(AppError::Forbidden);
+    }
+    let names = HashMap::new();
+    Ok(PortalCoaching {
+        actions: actions::of_company(&st.db, c.id)
+            .await?
+            .into_iter()
+            .filter(|a| a.owner == actions::OWNER_ENTREPRENEUR)
+            .map(|a| action_view(a, &c.name, &names, true))
+            .collect(),
+    })
+}
+
+fn require_staff(u: &CurrentUser) -> Result<(), AppError> {
+    if u.role.is_coaching_staff() && u.organisation_id.is_some() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn t_profile(st: &AppState, u: &CurrentUser) -> Result<TProfile, AppError> {
+    require_staff(u)?;
+    let courses = tprofile::courses_of(&st.db, u.id.0).await?;
+    Ok(TProfile {
+        topics: tprofile::topics(&st.db)
+            .await?
+            .into_iter()
+            .map(|t| TopicView {
+                completed_on: courses
+                    .iter()
+                    .find(|c| c.topic_id == t.id)
+                    .map(|c| c.completed_on),
+                id: t.id,
+                key: t.key,
+                nl: t.nl,
+                en: t.en,
+            })
+            .collect(),
+        specialism: tprofile::specialism_of(&st.db, u.id.0).await?,
+    })
+}
+
+pub async fn save_t_profile(
+    st: &AppState,
+    u: &CurrentUser,
+    form: &TProfileForm,
+) -> Result<(), AppError> {
+    require_staff(u)?;
+    let topics = tprofile::topics(&st.db).await?;
+    let mut errors = FormErrors::new();
+    let mut courses = Vec::new();
+    for t in &topics {
+        let raw = form.courses.get(&t.key).map(String::as_str).unwrap_or("");
+        if raw.trim().is_empty() {
+            continue;
+        }
+        match crate::coach::report::parse_date(raw) {
+            Ok(d) if d <= db::workspace::today() => courses.push((t.id, d)),
+            _ => {
+                errors.keep(Field::Courses, raw);
+                errors.add(Field::Courses, Msg::DateInvalid);
+            }
+        }
+    }
+    let specialism = match optional_text(&form.specialism, 20) {
+        Ok(None) => None,
+        Ok(Some(s)) => match s
+            .parse::<i64>()
+            .ok()
+            .filter(|id| topics.iter().any(|t| t.id == *id))
+        {
+            Some(id) => Some(id),
+            None => {
+                errors.add(Field::Specialism, Msg::ChoiceInvalid);
+                None
+            }
+        },
+        Err(m) => {
+            errors.add(Field::Specialism, m);
+            None
+        }
+    };
+    errors.finish(())?;
+    let txn = st.db.begin().await?;
+    tprofile::save(&txn, u.id.0, &courses, specialism).await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,188 @@
+//! The company timeline: one list, newest first, filterable by kind, with the note form for
+//! the coaching staff. Entrepreneurs see only what was shared with them.
+use crate::coach::{AddNote, EventView, get_timeline};
+use crate::domain::{CompanyId, Field};
+use crate::i18n::*;
+use crate::layout::ErrorPage;
+use crate::ui::{ErrorSummary, TextAreaField, action_errors, format_datetime};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+const GROUPS: [&str; 5] = ["scan", "visit", "note", "action", "coaching"];
+
+fn group_label(l: Locale, g: &str) -> &'static str {
+    match g {
+        "scan" => td_string!(l, timeline.group_scan),
+        "visit" => td_string!(l, timeline.group_visit),
+        "note" => td_string!(l, timeline.group_note),
+        "action" => td_string!(l, timeline.group_action),
+        "coaching" => td_string!(l, timeline.group_coaching),
+        _ => td_string!(l, timeline.group_all),
+    }
+}
+
+/// The headline of an event in words; the body of notes and handovers follows below it.
+fn headline(l: Locale, e: &EventView) -> String {
+    let (word, rest) = e.body.split_once(' ').unwrap_or((e.body.as_str(), ""));
+    let day = |s: &str| {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(|d| crate::ui::format_day(l, d))
+            .unwrap_or_else(|_| s.to_owned())
+    };
+    match e.kind.as_str() {
+        "scan" => td_string!(l, timeline.ev_scan, round = e.body.as_str()).to_string(),
+        "consent" => {
+            if e.body.contains("share=true") {
+                td_string!(l, timeline.ev_consent_on).to_string()
+            } else {
+                td_string!(l, timeline.ev_consent_off).to_string()
+            }
+        }
+        "visit" if word == "done" => {
+            td_string!(l, timeline.ev_visit_done, date = day(rest)).to_string()
+        }
+        "visit" => td_string!(l, timeline.ev_visit_planned, date = day(rest)).to_string(),
+        "note" if e.shared => td_string!(l, timeline.ev_note_shared).to_string(),
+        "note" => td_string!(l, timeline.ev_note).to_string(),
+        "action" if word == "done" => {
+            td_string!(l, timeline.ev_action_done, action = rest).to_string()
+        }
+        "action" if word == "reopened" => {
+            td_string!(l, timeline.ev_action_reopened, action = rest).to_string()
+        }
+        "action" => td_string!(l, timeline.ev_action_agreed, action = rest).to_string(),
+        "handover" => {
+            let line = e.body.lines().next().unwrap_or_default();
+            td_string!(l, timeline.ev_handover, who = line).to_string()
+        }
+        "coaching" if word == "-" => {
+            td_string!(l, timeline.ev_co_coach_removed, name = rest).to_string()
+        }
+        "coaching" => td_string!(l, timeline.ev_co_coach_added, name = rest).to_string(),
+        _ => e.body.clone(),
+    }
+}
+
+/// The free text of an event, if it has one (a note, a handover note).
+fn detail(e: &EventView) -> Option<String> {
+    match e.kind.as_str() {
+        "note" => Some(e.body.clone()),
+        "handover" => e.body.split_once('\n').map(|(_, note)| note.to_owned()),
+        _ => None,
+    }
+}
+
+#[component]
+pub fn TimelineSection(company_id: CompanyId, internal: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let kind = move || query.with(|m| m.get("kind")).unwrap_or_default();
+    let page = move || {
+        query
+            .with(|m| m.get("tpage"))
+            .and_then(|p| p.parse::<u64>().ok())
+            .unwrap_or(1)
+    };
+    let note = ServerAction::<AddNote>::new();
+    let data = Resource::new(
+        move || (kind(), page(), note.version().get()),
+        move |(k, p, _)| get_timeline(company_id, k, p),
+    );
+    let error = action_errors(note);
+    let saved = move || note.value().get().is_some_and(|r| r.is_ok());
+    view! {
+        <section aria-labelledby="timeline-title" class="stack" id="timeline">
+            <h2 id="timeline-title">{t!(i18n, timeline.title)}</h2>
+            {internal.then(|| view! {
+                <details class="panel" open=move || error.get().is_some()>
+                    <summary>{t!(i18n, timeline.add_note)}</summary>
+                    <ErrorSummary error=error/>
+                    {move || saved().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, timeline.note_saved)}</div> })}
+                    <ActionForm action=note attr:class="form" attr:novalidate=true>
+                        <input type="hidden" name="company_id" value=company_id.0/>
+                        <TextAreaField field=Field::NoteText error=error rows=4/>
+                        <div class="field field--check">
+                            <input type="checkbox" id="shared" name="shared" value="on"/>
+                            <label for="shared">{t!(i18n, timeline.share_with_entrepreneur)}</label>
+                        </div>
+                        <p class="hint">{t!(i18n, timeline.internal_hint)}</p>
+                        <div class="form-actions">
+                            <button type="submit" class="button">{t!(i18n, timeline.save_note)}</button>
+                        </div>
+                    </ActionForm>
+                </details>
+            })}
+            <form method="get" action=format!("/companies/{}#timeline", company_id) class="cluster filter-inline">
+                <label for="tl-kind">{t!(i18n, timeline.filter)}</label>
+                <select id="tl-kind" name="kind">
+                    <option value="">{t!(i18n, timeline.group_all)}</option>
+                    {move || {
+                        let current = kind();
+                        GROUPS.iter().map(|g| {
+                            let sel = *g == current;
+                            view! { <option value=*g selected=sel>{move || group_label(i18n.get_locale(), g)}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+                <button type="submit" class="button button--secondary">{t!(i18n, timeline.apply)}</button>
+            </form>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(t) if t.events.items.is_empty() => view! { <div class="empty-state">{t!(i18n, timeline.empty)}</div> }.into_any(),
+                        Ok(t) => {
+                            let pages = t.events.pages();
+                            let k = kind();
+                            let base = if k.is_empty() { format!("/companies/{company_id}?") } else { format!("/companies/{company_id}?kind={}&", crate::layout::encode(&k)) };
+                            view! {
+                                <ol class="timeline">
+                                    {t.events.items.into_iter().map(|e| {
+                                        let text = detail(&e);
+                                        let ev = e.clone();
+                                        view! {
+                                            <li class=format!("timeline__item timeline__item--{}", e.kind)>
+                                                <p class="timeline__head">
+                                                    <strong>{move || headline(i18n.get_locale(), &ev)}</strong>
+                                                    {(t.internal && e.shared && e.kind == "note").then(|| view! { " " <span class="badge">{t!(i18n, timeline.shared_badge)}</span> })}
+                                                </p>
+                                                {text.map(|x| view! { <p class="timeline__body">{x}</p> })}
+                                                <p class="timeline__meta muted">
+                                                    <time datetime=e.occurred_at.to_rfc3339()>{move || format_datetime(i18n.get_locale(), e.occurred_at)}</time>
+                                                    {e.actor.clone().map(|a| view! { " · " {a} })}
+                                                </p>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ol>
+                                <TimelinePages page=t.events.page pages=pages total=t.events.total base=base/>
+                            }.into_any()
+                        }
+                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// Pages of the timeline; the links keep the kind filter and land on the timeline.
+#[component]
+fn TimelinePages(page: u64, pages: u64, total: u64, base: String) -> impl IntoView {
+    // Its own `tpage` parameter, so the company page's other lists keep their place.
+    let i18n = use_i18n();
+    let href = move |p: u64| format!("{base}tpage={p}#timeline");
+    let prev = (page > 1).then(|| href(page - 1));
+    let next = (page < pages).then(|| href(page + 1));
+    view! {
+        <p class="pagination__info">{t!(i18n, list.page_info, page = page, pages = pages, total = total)}</p>
+        {(pages > 1).then(|| view! {
+            <nav class="pagination" aria-label=move || td_string!(i18n.get_locale(), timeline.pages)>
+                <ul>
+                    {prev.map(|h| view! { <li><a href=h rel="prev">{t!(i18n, list.previous)}</a></li> })}
+                    <li class="pagination__current" aria-current="page">{page}" / "{pages}</li>
+                    {next.map(|h| view! { <li><a href=h rel="next">{t!(i18n, list.next)}</a></li> })}
+                </ul>
+            </nav>
+        })}
+    }
+}
