@@ -44,6 +44,7 @@ pub fn field_label(l: Locale, f: Field) -> &'static str {
         Field::ActionOwner => td_string!(l, field.owner),
         Field::DueDate => td_string!(l, field.due_on),
         Field::Coach => td_string!(l, field.coach_id),
+        Field::CoCoach => td_string!(l, field.co_coach_id),
         Field::HandoverNote => td_string!(l, field.handover_note),
         Field::FromCoach => td_string!(l, field.from_coach_id),
         Field::Specialism => td_string!(l, field.specialism),

@@ -14,7 +14,7 @@ test('the login page is Dutch for an English browser and accessible', async ({ p
 test('a coach logs in, reaches the workspace and logs out', async ({ page }, info) => {
   await login(page, info, COACH);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welkom, Sanne de Vries (demo)');
-  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bedrijven' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Bedrijven', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Bakkerij Van den Berg (demo)' })).toBeVisible();
   await expectAccessible(page, info);
   await logout(page, info);

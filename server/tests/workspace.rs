@@ -849,7 +849,7 @@ on_both_databases!(
             .await;
         assert_eq!(
             twice.invalid_fields(),
-            vec![("coach".to_owned(), "same_coach".to_owned())]
+            vec![("co_coach".to_owned(), "same_coach".to_owned())]
         );
         let entrepreneur_id = user_id(&app, ENTREPRENEUR).await.to_string();
         let not_a_coach = sanne
@@ -860,7 +860,7 @@ on_both_databases!(
             .await;
         assert_eq!(
             not_a_coach.invalid_fields(),
-            vec![("coach".to_owned(), "choice_invalid".to_owned())]
+            vec![("co_coach".to_owned(), "choice_invalid".to_owned())]
         );
         let removed = sanne
             .call(

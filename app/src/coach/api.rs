@@ -36,6 +36,27 @@ pub async fn get_workspace(id: CompanyId) -> Result<Workspace, AppError> {
     call!(|st, u| service::workspace(&st, &u, id))
 }
 
+/// The coaching part of a company page.
+#[server(prefix = "/api", endpoint = "get_dossier")]
+pub async fn get_dossier(id: CompanyId, kind: String, page: u64) -> Result<Dossier, AppError> {
+    call!(|st, u| service::dossier(&st, &u, id, &kind, page))
+}
+
+/// A whole company page in one request: the company and its coaching part (timeline filter
+/// `kind`, timeline page `page`).
+#[server(prefix = "/api", endpoint = "get_company_page")]
+pub async fn get_company_page(
+    id: CompanyId,
+    kind: String,
+    page: u64,
+) -> Result<(crate::companies::CompanyDetail, Dossier), AppError> {
+    call!(|st, u| async {
+        let company = crate::companies::detail(&st, &u, id).await?;
+        let dossier = service::dossier(&st, &u, id, &kind, page).await?;
+        Ok((company, dossier))
+    })
+}
+
 #[server(prefix = "/api", endpoint = "get_portal_coaching")]
 pub async fn get_portal_coaching(id: CompanyId) -> Result<PortalCoaching, AppError> {
     call!(|st, u| service::portal(&st, &u, id))
@@ -59,7 +80,7 @@ pub async fn add_note(
 pub async fn add_co_coach(company_id: CompanyId, coach_id: String) -> Result<(), AppError> {
     call!(|st, u| async {
         let coach = coach_id.parse::<UserId>().map_err(|_| {
-            AppError::invalid(crate::domain::Field::Coach, crate::domain::Msg::Required)
+            AppError::invalid(crate::domain::Field::CoCoach, crate::domain::Msg::Required)
         })?;
         service::add_co_coach(&st, &u, company_id, coach).await
     })

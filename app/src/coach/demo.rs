@@ -103,7 +103,8 @@ const TOWNS: [&str; 14] = [
     "Valkenswaard",
     "Boxtel",
 ];
-const COMPANIES: usize = 42;
+/// How many companies (each with one entrepreneur) the workspace demo adds.
+pub const COMPANIES: usize = 42;
 
 const REPORTS: [&str; 4] = [
     "Kennismaking en de scan doorgelopen. De ondernemer ziet vooral kansen in het beter benutten van gegevens uit de administratie.",
@@ -235,7 +236,8 @@ pub async fn seed_workspace(conn: &db::DatabaseConnection) -> Result<(), AppErro
     let mut dice = Dice(0x5eed_da7a_c0ac_2026);
     for i in 0..COMPANIES {
         let trade = i % TRADES.len();
-        let family = NAMES[(i * 7 + 3) % NAMES.len()];
+        // The shift after every 30 keeps each trade and family pair unique.
+        let family = NAMES[(i * 7 + 3 + i / NAMES.len()) % NAMES.len()];
         let name = format!("{} {} (demo)", TRADES[trade], family);
         let town = TOWNS[(i * 5 + 1) % TOWNS.len()];
         let coach = if i % 5 < 3 { sanne } else { joris };

@@ -17,5 +17,5 @@ pub use report::{Approach, Response, VisitForm, VisitReport};
 pub use types::*;
 pub use views::{
     ActionsPage, BulkHandoverPage, CaseloadPage, CoachReviewPage, TProfilePage, VisitBriefPage,
-    VisitPage, WorkspaceSection,
+    VisitPage, WorkspaceActions, WorkspaceSection,
 };

@@ -119,6 +119,16 @@ pub struct Workspace {
     pub colleagues: ColleagueHint,
 }
 
+/// The coaching part of a company page, loaded with the page: the workspace and full timeline
+/// for the coaching staff, the portal and shared timeline for the company's entrepreneurs,
+/// nothing for others.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dossier {
+    pub workspace: Option<Workspace>,
+    pub portal: Option<PortalCoaching>,
+    pub timeline: Option<Timeline>,
+}
+
 /// What the entrepreneur's portal shows of the coaching: their actions and shared notes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PortalCoaching {

@@ -90,55 +90,65 @@ pub async fn list_companies(
     )
 }
 
+/// A company with its people and what the asker may do with it.
+#[cfg(feature = "ssr")]
+pub(crate) async fn detail(
+    st: &ssr::AppState,
+    u: &CurrentUser,
+    id: CompanyId,
+) -> Result<CompanyDetail, AppError> {
+    let (company, facts) = load_visible(st, u, id).await?;
+    let members = db::companies::members(&st.db, company.id).await?;
+    let org_name = db::companies::find_organisation(&st.db, company.organisation_id)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    let coach_name = match company.primary_coach_id {
+        Some(cid) => db::accounts::find_by_id(&st.db, cid).await?.map(|c| c.name),
+        None => None,
+    };
+    let can_manage = access::can_manage_company(&u, &facts);
+    let can_edit_profile = access::can_edit_company_profile(&u, &facts);
+    let contact = company.contact_name.clone().map(|n| {
+        (
+            n,
+            company.contact_role.clone().unwrap_or_default(),
+            company.contact_email.clone().unwrap_or_default(),
+            company.contact_phone.clone().unwrap_or_default(),
+        )
+    });
+    Ok(CompanyDetail {
+        website: company.website.clone(),
+        founding_year: company.founding_year,
+        address: company.address.clone(),
+        secondary_sector: company.secondary_sector.clone(),
+        members: members
+            .into_iter()
+            .map(|m| super::Member {
+                id: UserId(m.id),
+                pending: m.password_hash.is_none(),
+                name: m.name,
+                email: m.email,
+            })
+            .collect(),
+        can_manage,
+        can_edit_profile,
+        contact,
+        summary: summary(db::companies::CompanyRow {
+            company,
+            organisation_name: org_name,
+            primary_coach_name: coach_name,
+        }),
+    })
+}
+
 #[server(prefix = "/api", endpoint = "get_company")]
 pub async fn get_company(id: CompanyId) -> Result<CompanyDetail, AppError> {
     respond(
         async {
             let u = ssr::require_user()?;
             let st = ssr::state()?;
-            let (company, facts) = load_visible(&st, &u, id).await?;
-            let members = db::companies::members(&st.db, company.id).await?;
-            let org_name = db::companies::find_organisation(&st.db, company.organisation_id)
-                .await?
-                .map(|o| o.name)
-                .unwrap_or_default();
-            let coach_name = match company.primary_coach_id {
-                Some(cid) => db::accounts::find_by_id(&st.db, cid).await?.map(|c| c.name),
-                None => None,
-            };
-            let can_manage = access::can_manage_company(&u, &facts);
-            let can_edit_profile = access::can_edit_company_profile(&u, &facts);
-            let contact = company.contact_name.clone().map(|n| {
-                (
-                    n,
-                    company.contact_role.clone().unwrap_or_default(),
-                    company.contact_email.clone().unwrap_or_default(),
-                    company.contact_phone.clone().unwrap_or_default(),
-                )
-            });
-            Ok(CompanyDetail {
-                website: company.website.clone(),
-                founding_year: company.founding_year,
-                address: company.address.clone(),
-                secondary_sector: company.secondary_sector.clone(),
-                members: members
-                    .into_iter()
-                    .map(|m| super::Member {
-                        id: UserId(m.id),
-                        pending: m.password_hash.is_none(),
-                        name: m.name,
-                        email: m.email,
-                    })
-                    .collect(),
-                can_manage,
-                can_edit_profile,
-                contact,
-                summary: summary(db::companies::CompanyRow {
-                    company,
-                    organisation_name: org_name,
-                    primary_coach_name: coach_name,
-                }),
-            })
+            detail(&st, &u, id).await
         }
         .await,
     )

@@ -1,6 +1,6 @@
 //! Company pages: the list, one company, and the new-company form.
 use super::{
-    CompanyDetail, CompanySummary, CreateCompany, InviteEntrepreneur, get_company, list_companies,
+    CompanyDetail, CompanySummary, CreateCompany, InviteEntrepreneur, list_companies,
     load_company_form_options,
 };
 use crate::auth::CurrentUser;
@@ -142,18 +142,40 @@ fn CompaniesList(user: CurrentUser) -> impl IntoView {
 
 #[component]
 pub fn CompanyPage() -> impl IntoView {
-    view! { <RequireUser allow=sees_companies children=|u| view! { <CompanyView user=u/> }/> }
+    view! { <RequireUser allow=sees_companies children=|_| view! { <CompanyView/> }/> }
 }
 
 #[component]
-fn CompanyView(user: CurrentUser) -> impl IntoView {
+fn CompanyView() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let id = crate::ui::route_param::<CompanyId>("id");
     let invite = ServerAction::<InviteEntrepreneur>::new();
+    let coaching = crate::coach::WorkspaceActions::new();
+    let kind = move || query.with(|m| m.get("kind")).unwrap_or_default();
+    let tpage = move || {
+        query
+            .with(|m| m.get("tpage"))
+            .and_then(|p| p.parse::<u64>().ok())
+            .unwrap_or(1)
+    };
+    // One resource and one server call for the whole page, coaching part included: nested
+    // loading inside this Suspense did not hydrate reliably, and one round trip is faster.
     let data = Resource::new(
-        move || (id(), invite.version().get()),
-        |(id, _)| crate::ui::load_by_id(id, get_company),
+        move || {
+            (
+                id(),
+                kind(),
+                tpage(),
+                invite.version().get(),
+                coaching.versions(),
+            )
+        },
+        |(id, kind, tpage, _, _)| {
+            crate::ui::load_by_id(id, move |id| {
+                crate::coach::get_company_page(id, kind, tpage)
+            })
+        },
     );
     let notice = move || {
         query.with(|m| {
@@ -168,11 +190,9 @@ fn CompanyView(user: CurrentUser) -> impl IntoView {
     };
     view! {
         <Suspense fallback=|| ()>
-            {move || {
-                let user = user.clone();
-                Suspend::new(async move {
+            {move || Suspend::new(async move {
                 match data.await {
-                    Ok(c) => view! {
+                    Ok((c, dossier)) => view! {
                         <Breadcrumbs
                             label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())
                             crumbs=Signal::derive(move || vec![home_crumb(i18n.get_locale()), companies_crumb(i18n.get_locale())])
@@ -181,14 +201,14 @@ fn CompanyView(user: CurrentUser) -> impl IntoView {
                         {move || notice().map(|n| view! { <div class="notice notice--success" role="status">{n}</div> })}
                         <CompanyProfile company=c.clone()/>
                         <crate::scan::ScanSection company_id=c.summary.id/>
-                        <crate::coach::WorkspaceSection company_id=c.summary.id user=user.clone()/>
+                        <crate::coach::WorkspaceSection company_id=c.summary.id dossier=dossier actions=coaching/>
                         <CompanyMembers company=c.clone()/>
                         {c.can_manage.then(|| view! { <InviteForm company=c.summary.id action=invite/> })}
                     }
                     .into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
-            })}}
+            })}
         </Suspense>
     }
 }

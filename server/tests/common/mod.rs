@@ -15,6 +15,10 @@ pub const COACH2: &str = "coach2@demo.datacoach.nl";
 pub const ENTREPRENEUR: &str = "ondernemer@demo.datacoach.nl";
 pub const ENTREPRENEUR2: &str = "metaal@demo.datacoach.nl";
 pub const EXPERT: &str = "expert@demo.datacoach.nl";
+/// The demo organisation's companies: the three of the first demo plus the workspace demo's.
+pub const DEMO_COMPANIES: u64 = 3 + app::coach::demo::COMPANIES as u64;
+/// The demo accounts plus one entrepreneur per workspace demo company.
+pub const DEMO_USERS: u64 = db::seed::DEMO_LOGINS.len() as u64 + app::coach::demo::COMPANIES as u64;
 
 pub struct TestApp {
     pub addr: SocketAddr,

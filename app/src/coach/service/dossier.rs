@@ -79,6 +79,36 @@ pub async fn workspace(
     })
 }
 
+/// The coaching part of a company page for whoever asks (see `Dossier`).
+pub async fn dossier(
+    st: &AppState,
+    u: &CurrentUser,
+    id: CompanyId,
+    group: &str,
+    page: u64,
+) -> Result<Dossier, AppError> {
+    let (_, facts) = crate::companies::load_visible(st, u, id).await?;
+    if access::can_coach_company(u, &facts) {
+        Ok(Dossier {
+            workspace: Some(workspace(st, u, id).await?),
+            portal: None,
+            timeline: Some(timeline_page(st, u, id, group, page).await?),
+        })
+    } else if u.role == Role::Entrepreneur && facts.asker_is_member {
+        Ok(Dossier {
+            workspace: None,
+            portal: Some(portal(st, u, id).await?),
+            timeline: Some(timeline_page(st, u, id, group, page).await?),
+        })
+    } else {
+        Ok(Dossier {
+            workspace: None,
+            portal: None,
+            timeline: None,
+        })
+    }
+}
+
 /// Submitted scans of the company while it shares them, oldest round first, with how far the
 /// coach's review got.
 async fn reviewable_scans(
@@ -247,11 +277,11 @@ pub async fn add_co_coach(
     coach: UserId,
 ) -> Result<(), AppError> {
     let (c, facts) = coached_company(st, u, id).await?;
-    let colleague = eligible_coach(st, &facts, coach, Field::Coach).await?;
+    let colleague = eligible_coach(st, &facts, coach, Field::CoCoach).await?;
     if c.primary_coach_id == Some(colleague.id)
         || coaching::is_co_coach(&st.db, c.id, colleague.id).await?
     {
-        return Err(AppError::invalid(Field::Coach, Msg::SameCoach));
+        return Err(AppError::invalid(Field::CoCoach, Msg::SameCoach));
     }
     let txn = st.db.begin().await?;
     coaching::add_co_coach(&txn, c.id, colleague.id).await?;

@@ -16,7 +16,7 @@ pub use handover::BulkHandoverPage;
 pub use review::CoachReviewPage;
 pub use tprofile::TProfilePage;
 pub use visit::VisitPage;
-pub use workspace::WorkspaceSection;
+pub use workspace::{WorkspaceActions, WorkspaceSection};
 
 use crate::auth::CurrentUser;
 use crate::i18n::*;

@@ -1,9 +1,8 @@
 //! The company timeline: one list, newest first, filterable by kind, with the note form for
 //! the coaching staff. Entrepreneurs see only what was shared with them.
-use crate::coach::{AddNote, EventView, get_timeline};
+use crate::coach::{AddNote, EventView, Timeline};
 use crate::domain::{CompanyId, Field};
 use crate::i18n::*;
-use crate::layout::ErrorPage;
 use crate::ui::{ErrorSummary, TextAreaField, action_errors, format_datetime};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -72,46 +71,20 @@ fn detail(e: &EventView) -> Option<String> {
     }
 }
 
+/// The timeline as loaded with the company page; `note` (coaching staff only) adds notes.
 #[component]
-pub fn TimelineSection(company_id: CompanyId, internal: bool) -> impl IntoView {
+pub fn TimelineSection(
+    company_id: CompanyId,
+    timeline: Timeline,
+    #[prop(optional)] note: Option<ServerAction<AddNote>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let kind = move || query.with(|m| m.get("kind")).unwrap_or_default();
-    let page = move || {
-        query
-            .with(|m| m.get("tpage"))
-            .and_then(|p| p.parse::<u64>().ok())
-            .unwrap_or(1)
-    };
-    let note = ServerAction::<AddNote>::new();
-    let data = Resource::new(
-        move || (kind(), page(), note.version().get()),
-        move |(k, p, _)| get_timeline(company_id, k, p),
-    );
-    let error = action_errors(note);
-    let saved = move || note.value().get().is_some_and(|r| r.is_ok());
     view! {
         <section aria-labelledby="timeline-title" class="stack" id="timeline">
             <h2 id="timeline-title">{t!(i18n, timeline.title)}</h2>
-            {internal.then(|| view! {
-                <details class="panel" open=move || error.get().is_some()>
-                    <summary>{t!(i18n, timeline.add_note)}</summary>
-                    <ErrorSummary error=error/>
-                    {move || saved().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, timeline.note_saved)}</div> })}
-                    <ActionForm action=note attr:class="form" attr:novalidate=true>
-                        <input type="hidden" name="company_id" value=company_id.0/>
-                        <TextAreaField field=Field::NoteText error=error rows=4/>
-                        <div class="field field--check">
-                            <input type="checkbox" id="shared" name="shared" value="on"/>
-                            <label for="shared">{t!(i18n, timeline.share_with_entrepreneur)}</label>
-                        </div>
-                        <p class="hint">{t!(i18n, timeline.internal_hint)}</p>
-                        <div class="form-actions">
-                            <button type="submit" class="button">{t!(i18n, timeline.save_note)}</button>
-                        </div>
-                    </ActionForm>
-                </details>
-            })}
+            {note.map(|note| view! { <NoteForm company_id=company_id note=note/> })}
             <form method="get" action=format!("/companies/{}#timeline", company_id) class="cluster filter-inline">
                 <label for="tl-kind">{t!(i18n, timeline.filter)}</label>
                 <select id="tl-kind" name="kind">
@@ -126,42 +99,75 @@ pub fn TimelineSection(company_id: CompanyId, internal: bool) -> impl IntoView {
                 </select>
                 <button type="submit" class="button button--secondary">{t!(i18n, timeline.apply)}</button>
             </form>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(t) if t.events.items.is_empty() => view! { <div class="empty-state">{t!(i18n, timeline.empty)}</div> }.into_any(),
-                        Ok(t) => {
-                            let pages = t.events.pages();
-                            let k = kind();
-                            let base = if k.is_empty() { format!("/companies/{company_id}?") } else { format!("/companies/{company_id}?kind={}&", crate::layout::encode(&k)) };
-                            view! {
-                                <ol class="timeline">
-                                    {t.events.items.into_iter().map(|e| {
-                                        let text = detail(&e);
-                                        let ev = e.clone();
-                                        view! {
-                                            <li class=format!("timeline__item timeline__item--{}", e.kind)>
-                                                <p class="timeline__head">
-                                                    <strong>{move || headline(i18n.get_locale(), &ev)}</strong>
-                                                    {(t.internal && e.shared && e.kind == "note").then(|| view! { " " <span class="badge">{t!(i18n, timeline.shared_badge)}</span> })}
-                                                </p>
-                                                {text.map(|x| view! { <p class="timeline__body">{x}</p> })}
-                                                <p class="timeline__meta muted">
-                                                    <time datetime=e.occurred_at.to_rfc3339()>{move || format_datetime(i18n.get_locale(), e.occurred_at)}</time>
-                                                    {e.actor.clone().map(|a| view! { " · " {a} })}
-                                                </p>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ol>
-                                <TimelinePages page=t.events.page pages=pages total=t.events.total base=base/>
-                            }.into_any()
-                        }
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {if timeline.events.items.is_empty() {
+                view! { <div class="empty-state">{t!(i18n, timeline.empty)}</div> }.into_any()
+            } else {
+                view! { <Events t=timeline.clone() company_id=company_id kind=kind()/> }.into_any()
+            }}
         </section>
+    }
+}
+
+#[component]
+fn NoteForm(company_id: CompanyId, note: ServerAction<AddNote>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_errors(note);
+    let saved = move || note.value().get().is_some_and(|r| r.is_ok());
+    view! {
+        <details class="panel" open=move || error.get().is_some()>
+            <summary>{t!(i18n, timeline.add_note)}</summary>
+            <ErrorSummary error=error/>
+            {move || saved().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, timeline.note_saved)}</div> })}
+            <ActionForm action=note attr:class="form" attr:novalidate=true>
+                <input type="hidden" name="company_id" value=company_id.0/>
+                <TextAreaField field=Field::NoteText error=error rows=4/>
+                <div class="field field--check">
+                    <input type="checkbox" id="shared" name="shared" value="on"/>
+                    <label for="shared">{t!(i18n, timeline.share_with_entrepreneur)}</label>
+                </div>
+                <p class="hint">{t!(i18n, timeline.internal_hint)}</p>
+                <div class="form-actions">
+                    <button type="submit" class="button">{t!(i18n, timeline.save_note)}</button>
+                </div>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// The events of one page, and the links to the others.
+#[component]
+fn Events(t: Timeline, company_id: CompanyId, kind: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let pages = t.events.pages();
+    let base = if kind.is_empty() {
+        format!("/companies/{company_id}?")
+    } else {
+        format!(
+            "/companies/{company_id}?kind={}&",
+            crate::layout::encode(&kind)
+        )
+    };
+    view! {
+        <ol class="timeline">
+            {t.events.items.into_iter().map(|e| {
+                let text = detail(&e);
+                let ev = e.clone();
+                view! {
+                    <li class=format!("timeline__item timeline__item--{}", e.kind)>
+                        <p class="timeline__head">
+                            <strong>{move || headline(i18n.get_locale(), &ev)}</strong>
+                            {(t.internal && e.shared && e.kind == "note").then(|| view! { " " <span class="badge">{t!(i18n, timeline.shared_badge)}</span> })}
+                        </p>
+                        {text.map(|x| view! { <p class="timeline__body">{x}</p> })}
+                        <p class="timeline__meta muted">
+                            <time datetime=e.occurred_at.to_rfc3339()>{move || format_datetime(i18n.get_locale(), e.occurred_at)}</time>
+                            {e.actor.clone().map(|a| view! { " · " {a} })}
+                        </p>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        <TimelinePages page=t.events.page pages=pages total=t.events.total base=base/>
     }
 }
 

@@ -3,76 +3,119 @@
 use super::actions::ActionTable;
 use super::status_label;
 use super::timeline::TimelineSection;
-use crate::auth::CurrentUser;
 use crate::coach::{
-    AddAction, AddCoCoach, ColleagueHint, HandOver, PlanVisit, RemoveCoCoach, SetActionDone,
-    Workspace, get_portal_coaching, get_workspace,
+    AddAction, AddCoCoach, AddNote, ColleagueHint, Dossier, HandOver, PlanVisit, PortalCoaching,
+    RemoveCoCoach, SetActionDone, Timeline, Workspace,
 };
-use crate::domain::{CompanyId, Field, Role};
+use crate::domain::{CompanyId, Field};
 use crate::i18n::*;
-use crate::layout::ErrorPage;
 use crate::scan::views::text::{band_name, dimension_name, tr};
 use crate::ui::{
     ErrorSummary, SelectField, TextAreaField, TextField, action_errors, format_day, format_score,
 };
 use leptos::prelude::*;
 
-#[component]
-pub fn WorkspaceSection(company_id: CompanyId, user: CurrentUser) -> impl IntoView {
-    match user.role {
-        Role::Coach | Role::ProgrammeManager => {
-            view! { <CoachWorkspace company_id=company_id/> }.into_any()
+/// The server actions of the coaching part of a company page. The page creates them, so that
+/// its one resource reloads after any of them, and a refused form without JavaScript comes
+/// back with its errors.
+#[derive(Clone, Copy)]
+pub struct WorkspaceActions {
+    pub add_co: ServerAction<AddCoCoach>,
+    pub remove_co: ServerAction<RemoveCoCoach>,
+    pub hand_over: ServerAction<HandOver>,
+    pub plan: ServerAction<PlanVisit>,
+    pub add_action: ServerAction<AddAction>,
+    pub done: ServerAction<SetActionDone>,
+    pub note: ServerAction<AddNote>,
+}
+
+impl WorkspaceActions {
+    pub fn new() -> Self {
+        Self {
+            add_co: ServerAction::new(),
+            remove_co: ServerAction::new(),
+            hand_over: ServerAction::new(),
+            plan: ServerAction::new(),
+            add_action: ServerAction::new(),
+            done: ServerAction::new(),
+            note: ServerAction::new(),
         }
-        Role::Entrepreneur => view! { <PortalCoaching company_id=company_id/> }.into_any(),
-        _ => ().into_any(),
+    }
+
+    /// Changes whenever one of the actions completed: the page reloads its data on it.
+    pub fn versions(&self) -> [usize; 7] {
+        [
+            self.add_co.version().get(),
+            self.remove_co.version().get(),
+            self.hand_over.version().get(),
+            self.plan.version().get(),
+            self.add_action.version().get(),
+            self.done.version().get(),
+            self.note.version().get(),
+        ]
+    }
+}
+
+impl Default for WorkspaceActions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The coaching part of a company page, from data loaded with the page (no nested loading).
+#[component]
+pub fn WorkspaceSection(
+    company_id: CompanyId,
+    dossier: Dossier,
+    actions: WorkspaceActions,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let Dossier {
+        workspace,
+        portal,
+        timeline,
+    } = dossier;
+    let a = actions;
+    view! {
+        {workspace.map(|w| {
+            view! {
+                <div class="workspace">
+                    <h2 class="visually-hidden">{t!(i18n, coaching.workspace)}</h2>
+                    <Panels w=w add_co=a.add_co remove_co=a.remove_co hand_over=a.hand_over plan=a.plan add_action=a.add_action done=a.done/>
+                    {timeline.clone().map(|t| view! { <TimelineSection company_id=company_id timeline=t note=a.note/> })}
+                </div>
+            }
+        })}
+        {portal.map(|p| view! { <PortalCoaching company_id=company_id p=p done=a.done timeline=timeline.clone()/> })}
     }
 }
 
 #[component]
-fn CoachWorkspace(company_id: CompanyId) -> impl IntoView {
+fn Panels(
+    w: Workspace,
+    add_co: ServerAction<AddCoCoach>,
+    remove_co: ServerAction<RemoveCoCoach>,
+    hand_over: ServerAction<HandOver>,
+    plan: ServerAction<PlanVisit>,
+    add_action: ServerAction<AddAction>,
+    done: ServerAction<SetActionDone>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let add_co = ServerAction::<AddCoCoach>::new();
-    let remove_co = ServerAction::<RemoveCoCoach>::new();
-    let hand_over = ServerAction::<HandOver>::new();
-    let plan = ServerAction::<PlanVisit>::new();
-    let add_action = ServerAction::<AddAction>::new();
-    let done = ServerAction::<SetActionDone>::new();
-    let data = Resource::new(
-        move || {
-            (
-                add_co.version().get(),
-                remove_co.version().get(),
-                hand_over.version().get(),
-                add_action.version().get(),
-                done.version().get(),
-            )
-        },
-        move |_| get_workspace(company_id),
-    );
+    let company_id = w.company_id;
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(w) => view! {
-                        <ScansToReview w=w.clone()/>
-                        <Visits w=w.clone() plan=plan/>
-                        <section aria-labelledby="actions-title" class="stack" id="actions">
-                            <h2 id="actions-title">{t!(i18n, actions.title)}</h2>
-                            {if w.actions.is_empty() {
-                                view! { <div class="empty-state">{t!(i18n, actions.none_yet)}</div> }.into_any()
-                            } else {
-                                view! { <ActionTable actions=w.actions.clone() done_action=done/> }.into_any()
-                            }}
-                            <NewActionForm company_id=company_id visit_id=None action=add_action/>
-                        </section>
-                        <Coaches w=w.clone() add_co=add_co remove_co=remove_co hand_over=hand_over/>
-                        <Colleagues hint=w.colleagues.clone()/>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-        <TimelineSection company_id=company_id internal=true/>
+        <ScansToReview w=w.clone()/>
+        <Visits w=w.clone() plan=plan/>
+        <section aria-labelledby="actions-title" class="stack" id="actions">
+            <h2 id="actions-title">{t!(i18n, actions.title)}</h2>
+            {if w.actions.is_empty() {
+                view! { <div class="empty-state">{t!(i18n, actions.none_yet)}</div> }.into_any()
+            } else {
+                view! { <ActionTable actions=w.actions.clone() done_action=done/> }.into_any()
+            }}
+            <NewActionForm company_id=company_id visit_id=None action=add_action/>
+        </section>
+        <Coaches w=w.clone() add_co=add_co remove_co=remove_co hand_over=hand_over/>
+        <Colleagues hint=w.colleagues.clone()/>
     }
 }
 
@@ -268,7 +311,7 @@ fn Coaches(
                         <ErrorSummary error=co_error/>
                         <ActionForm action=add_co attr:class="form" attr:novalidate=true>
                             <input type="hidden" name="company_id" value=company_id.0/>
-                            <SelectField field=Field::Coach error=co_error with_empty=true options=Signal::derive(move || options.clone())/>
+                            <SelectField field=Field::CoCoach name="coach_id" error=co_error with_empty=true options=Signal::derive(move || options.clone())/>
                             <div class="form-actions">
                                 <button type="submit" class="button">{t!(i18n, coaching.add_submit)}</button>
                             </div>
@@ -334,26 +377,24 @@ fn Colleagues(hint: ColleagueHint) -> impl IntoView {
 
 /// The entrepreneur's view: the actions that are theirs, and what the coach shared.
 #[component]
-fn PortalCoaching(company_id: CompanyId) -> impl IntoView {
+fn PortalCoaching(
+    company_id: CompanyId,
+    p: PortalCoaching,
+    done: ServerAction<SetActionDone>,
+    timeline: Option<Timeline>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let done = ServerAction::<SetActionDone>::new();
-    let data = Resource::new(
-        move || done.version().get(),
-        move |_| get_portal_coaching(company_id),
-    );
     view! {
-        <section aria-labelledby="my-actions-title" class="stack" id="actions">
-            <h2 id="my-actions-title">{t!(i18n, actions.portal_title)}</h2>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(p) if p.actions.is_empty() => view! { <div class="empty-state">{t!(i18n, actions.portal_empty)}</div> }.into_any(),
-                        Ok(p) => view! { <ActionTable actions=p.actions done_action=done show_owner=false/> }.into_any(),
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </section>
-        <TimelineSection company_id=company_id internal=false/>
+        <div class="workspace">
+            <section aria-labelledby="my-actions-title" class="stack" id="actions">
+                <h2 id="my-actions-title">{t!(i18n, actions.portal_title)}</h2>
+                {if p.actions.is_empty() {
+                    view! { <div class="empty-state">{t!(i18n, actions.portal_empty)}</div> }.into_any()
+                } else {
+                    view! { <ActionTable actions=p.actions done_action=done show_owner=false/> }.into_any()
+                }}
+            </section>
+            {timeline.map(|t| view! { <TimelineSection company_id=company_id timeline=t/> })}
+        </div>
     }
 }
