@@ -27,9 +27,10 @@ build: tools
 test: test-tools
 	@scripts/test.sh
 
-## Autosave under load (64 concurrent respondents on SQLite): p50/p99 and saves per second.
+## Autosave under load (64 concurrent respondents on SQLite): p50/p99 and saves per second;
+## the caseload with 5,000 companies: p50/p99 per page request.
 bench:
-	cargo bench -p server --bench autosave
+	cargo bench -p server --bench autosave --bench caseload
 
 ## Remove the local SQLite database (the demo data is seeded again on the next `make run`).
 clean-data:
