@@ -109,6 +109,19 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// Status, headers and the body as JSON (or as a JSON string when it is not JSON).
+    async fn read(res: reqwest::Response) -> Reply {
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        let text = res.text().await.unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Reply {
+            status,
+            body,
+            headers,
+        }
+    }
+
     /// The field codes of an `Invalid` error.
     pub fn invalid_fields(&self) -> Vec<(String, String)> {
         self.body["Invalid"]["errors"]
@@ -225,15 +238,7 @@ impl Client {
             .send()
             .await
             .expect("request");
-        let status = res.status().as_u16();
-        let headers = res.headers().clone();
-        let text = res.text().await.unwrap_or_default();
-        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
-        Reply {
-            status,
-            body,
-            headers,
-        }
+        Reply::read(res).await
     }
 
     /// Calls a server function that takes JSON (autosave-style endpoints).
@@ -246,15 +251,7 @@ impl Client {
             .send()
             .await
             .expect("request");
-        let status = res.status().as_u16();
-        let headers = res.headers().clone();
-        let text = res.text().await.unwrap_or_default();
-        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
-        Reply {
-            status,
-            body,
-            headers,
-        }
+        Reply::read(res).await
     }
 
     /// Posts a plain HTML form (no JavaScript) and returns the status and `Location`.

@@ -332,11 +332,35 @@ pub async fn remove_co_coach(
     Ok(())
 }
 
-fn handover_note(note: &str, errors: &mut FormErrors) -> Option<String> {
+/// The handover form: a coach of the company's organisation other than `current`, and a
+/// note. Both problems are reported together.
+async fn handover_form(
+    st: &AppState,
+    facts: &access::CompanyFacts,
+    to: UserId,
+    current: Option<i64>,
+    note: &str,
+) -> Result<(db::entities::user::Model, String), AppError> {
+    let mut errors = FormErrors::new();
     errors.keep(Field::HandoverNote, note);
-    required_text(note, 5_000)
+    let note = required_text(note, 5_000)
         .map_err(|m| errors.add(Field::HandoverNote, m))
-        .ok()
+        .ok();
+    let target = match eligible_coach(st, facts, to, Field::Coach).await {
+        Ok(t) if current == Some(t.id) => {
+            errors.add(Field::Coach, Msg::SameCoach);
+            None
+        }
+        Ok(t) => Some(t),
+        Err(_) => {
+            errors.add(Field::Coach, Msg::ChoiceInvalid);
+            None
+        }
+    };
+    match errors.finish((target, note))? {
+        (Some(target), Some(note)) => Ok((target, note)),
+        _ => Err(AppError::Internal),
+    }
 }
 
 /// Makes another coach the primary coach, with the handover note on the timeline.
@@ -351,23 +375,7 @@ pub async fn hand_over(
     if !access::can_hand_over(u, &facts, c.primary_coach_id.map(UserId)) {
         return Err(AppError::Forbidden);
     }
-    let mut errors = FormErrors::new();
-    let note = handover_note(note, &mut errors);
-    let target = match eligible_coach(st, &facts, to, Field::Coach).await {
-        Ok(t) if c.primary_coach_id == Some(t.id) => {
-            errors.add(Field::Coach, Msg::SameCoach);
-            None
-        }
-        Ok(t) => Some(t),
-        Err(_) => {
-            errors.add(Field::Coach, Msg::ChoiceInvalid);
-            None
-        }
-    };
-    let (note, target) = errors.finish((note, target))?;
-    let (Some(note), Some(target)) = (note, target) else {
-        return Err(AppError::Internal);
-    };
+    let (target, note) = handover_form(st, &facts, to, c.primary_coach_id, note).await?;
     let txn = st.db.begin().await?;
     record_handover(&txn, &c, u, &target, &note).await?;
     txn.commit().await?;
@@ -449,23 +457,7 @@ pub async fn bulk_hand_over(
         organisation_id: leaving_org.unwrap_or(OrganisationId(0)),
         asker_is_member: false,
     };
-    let mut errors = FormErrors::new();
-    let note = handover_note(note, &mut errors);
-    let target = match eligible_coach(st, &facts, to, Field::Coach).await {
-        Ok(t) if t.id == from.0 => {
-            errors.add(Field::Coach, Msg::SameCoach);
-            None
-        }
-        Ok(t) => Some(t),
-        Err(_) => {
-            errors.add(Field::Coach, Msg::ChoiceInvalid);
-            None
-        }
-    };
-    let (note, target) = errors.finish((note, target))?;
-    let (Some(note), Some(target)) = (note, target) else {
-        return Err(AppError::Internal);
-    };
+    let (target, note) = handover_form(st, &facts, to, Some(from.0), note).await?;
     let txn = st.db.begin().await?;
     let companies = coaching::primary_of(&txn, from.0).await?;
     for c in &companies {

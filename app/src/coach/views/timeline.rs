@@ -3,7 +3,7 @@
 use crate::coach::{AddNote, EventView, Timeline};
 use crate::domain::{CompanyId, Field};
 use crate::i18n::*;
-use crate::ui::{ErrorSummary, TextAreaField, action_errors, format_datetime};
+use crate::ui::{ErrorSummary, Pagination, TextAreaField, action_errors, format_datetime};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -106,6 +106,7 @@ pub fn TimelineSection(
             }}
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -167,28 +168,7 @@ fn Events(t: Timeline, company_id: CompanyId, kind: String) -> impl IntoView {
                 }
             }).collect_view()}
         </ol>
-        <TimelinePages page=t.events.page pages=pages total=t.events.total base=base/>
-    }
-}
-
-/// Pages of the timeline; the links keep the kind filter and land on the timeline.
-#[component]
-fn TimelinePages(page: u64, pages: u64, total: u64, base: String) -> impl IntoView {
-    // Its own `tpage` parameter, so the company page's other lists keep their place.
-    let i18n = use_i18n();
-    let href = move |p: u64| format!("{base}tpage={p}#timeline");
-    let prev = (page > 1).then(|| href(page - 1));
-    let next = (page < pages).then(|| href(page + 1));
-    view! {
-        <p class="pagination__info">{t!(i18n, list.page_info, page = page, pages = pages, total = total)}</p>
-        {(pages > 1).then(|| view! {
-            <nav class="pagination" aria-label=move || td_string!(i18n.get_locale(), timeline.pages)>
-                <ul>
-                    {prev.map(|h| view! { <li><a href=h rel="prev">{t!(i18n, list.previous)}</a></li> })}
-                    <li class="pagination__current" aria-current="page">{page}" / "{pages}</li>
-                    {next.map(|h| view! { <li><a href=h rel="next">{t!(i18n, list.next)}</a></li> })}
-                </ul>
-            </nav>
-        })}
+        <Pagination page=t.events.page pages=pages total=t.events.total base=base param="tpage" anchor="timeline"
+            label=Signal::derive(move || td_string!(i18n.get_locale(), timeline.pages).to_string())/>
     }
 }

@@ -88,6 +88,8 @@ pub fn WorkspaceSection(
         })}
         {portal.map(|p| view! { <PortalCoaching company_id=company_id p=p done=a.done timeline=timeline.clone()/> })}
     }
+    // Erased: the company page's view type is otherwise too deep for a release build.
+    .into_any()
 }
 
 #[component]
@@ -117,6 +119,7 @@ fn Panels(
         <Coaches w=w.clone() add_co=add_co remove_co=remove_co hand_over=hand_over/>
         <Colleagues hint=w.colleagues.clone()/>
     }
+    .into_any()
 }
 
 #[component]
