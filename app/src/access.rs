@@ -139,6 +139,18 @@ pub fn may_coach_in(role: Role, organisation: Option<OrganisationId>, c: &Compan
     role.is_coaching_staff() && organisation == Some(c.organisation_id)
 }
 
+/// The expert directory (approved experts): the coaching staff and admins, who recommend and
+/// run the programme. Entrepreneurs meet experts through a coach's recommendation.
+pub fn can_browse_experts(u: &CurrentUser) -> bool {
+    matches!(u.role, Role::Coach | Role::ProgrammeManager | Role::Admin)
+}
+
+/// Approving or rejecting expert profiles (and seeing those not yet approved): programme
+/// managers and admins.
+pub fn can_vet_experts(u: &CurrentUser) -> bool {
+    matches!(u.role, Role::ProgrammeManager | Role::Admin)
+}
+
 /// Importing a scan from another tool: programme staff (the organisation's programme
 /// manager, or an admin).
 pub fn can_import_scan(u: &CurrentUser, c: &CompanyFacts) -> bool {
@@ -447,5 +459,20 @@ mod tests {
             Some(OrganisationId(1)),
             &c
         ));
+    }
+
+    #[test]
+    fn coaching_staff_browse_experts_and_programme_staff_vet_them() {
+        for role in Role::ALL {
+            let u = user(role, Some(1));
+            assert_eq!(
+                can_browse_experts(&u),
+                matches!(role, Role::Coach | Role::ProgrammeManager | Role::Admin)
+            );
+            assert_eq!(
+                can_vet_experts(&u),
+                matches!(role, Role::ProgrammeManager | Role::Admin)
+            );
+        }
     }
 }

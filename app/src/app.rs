@@ -10,6 +10,7 @@ use crate::coach::{
     VisitPage,
 };
 use crate::companies::{CompaniesPage, CompanyPage, CompanyProfilePage, NewCompanyPage};
+use crate::experts::{ExpertDirectoryPage, ExpertPage, OwnExpertProfilePage};
 use crate::home::HomePage;
 use crate::i18n::*;
 use crate::layout::{Footer, Header, NotFound};
@@ -134,6 +135,9 @@ fn AppShell() -> impl IntoView {
                 <Route path=path!("/visits/:id/brief") view=VisitBriefPage ssr=SsrMode::Async/>
                 <Route path=path!("/t-profile") view=TProfilePage ssr=SsrMode::Async/>
                 <Route path=path!("/handover") view=BulkHandoverPage ssr=SsrMode::Async/>
+                <Route path=path!("/experts") view=ExpertDirectoryPage ssr=SsrMode::Async/>
+                <Route path=path!("/experts/:id") view=ExpertPage ssr=SsrMode::Async/>
+                <Route path=path!("/expert-profile") view=OwnExpertProfilePage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users/invite") view=InviteStaffPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async/>

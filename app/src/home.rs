@@ -117,5 +117,6 @@ fn ExpertHome() -> impl IntoView {
     view! {
         <p class="lead">{t!(i18n, home.expert_intro)}</p>
         <div class="notice">{t!(i18n, home.expert_next)}</div>
+        <p><a class="button" href="/expert-profile">{t!(i18n, nav.expert_profile)}</a></p>
     }
 }

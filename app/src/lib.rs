@@ -13,6 +13,7 @@ pub mod coach;
 pub mod companies;
 pub mod domain;
 pub mod error;
+pub mod experts;
 pub mod home;
 pub mod layout;
 pub mod messages;

@@ -50,6 +50,12 @@ pub fn field_label(l: Locale, f: Field) -> &'static str {
         Field::Specialism => td_string!(l, field.specialism),
         Field::Courses => td_string!(l, field.courses),
         Field::ReviewNote => td_string!(l, field.review_note),
+        Field::Headline => td_string!(l, field.headline),
+        Field::ExpertDescription => td_string!(l, field.expert_description),
+        Field::Region => td_string!(l, field.region),
+        Field::Independence => td_string!(l, field.independence),
+        Field::Conflicts => td_string!(l, field.conflicts),
+        Field::Themes => td_string!(l, field.themes),
     }
 }
 
@@ -61,6 +67,7 @@ pub fn field_hint(l: Locale, f: Field) -> Option<&'static str> {
         Field::Document => Some(td_string!(l, hint.document)),
         Field::Round => Some(td_string!(l, hint.round)),
         Field::Language => Some(td_string!(l, hint.language)),
+        Field::Independence => Some(td_string!(l, hint.independence)),
         _ => None,
     }
 }

@@ -36,6 +36,7 @@ pub async fn seed(
         return Ok(false);
     }
     app::coach::demo::seed_workspace(conn).await?;
+    app::experts::demo::seed_experts(conn).await?;
     Ok(true)
 }
 

@@ -244,7 +244,7 @@ on_both_databases!(
         let admin = app.logged_in(ADMIN).await;
         assert_eq!(
             admin.call("admin_list_users", &[]).await.body["total"].as_u64(),
-            Some(DEMO_USERS)
+            Some(demo_users())
         );
         assert_eq!(
             admin.call("admin_list_organisations", &[]).await.status,

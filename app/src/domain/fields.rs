@@ -50,6 +50,12 @@ pub enum Field {
     Specialism,
     Courses,
     ReviewNote,
+    Headline,
+    ExpertDescription,
+    Region,
+    Independence,
+    Conflicts,
+    Themes,
 }
 
 impl Field {
@@ -100,6 +106,12 @@ impl Field {
             Field::Specialism => "specialism",
             Field::Courses => "courses",
             Field::ReviewNote => "review_note",
+            Field::Headline => "headline",
+            Field::ExpertDescription => "expert_description",
+            Field::Region => "region",
+            Field::Independence => "independence",
+            Field::Conflicts => "conflicts",
+            Field::Themes => "themes",
         }
     }
 }

@@ -44,6 +44,7 @@ fn MainNav(user: CurrentUser) -> impl IntoView {
     let admin = user.role == Role::Admin;
     let staff = user.role.is_coaching_staff();
     let manager = user.role == Role::ProgrammeManager;
+    let expert = user.role == Role::Expert;
     view! {
         <nav class="main-nav" aria-label=move || td_string!(i18n.get_locale(), nav.label)>
             <ul>
@@ -53,7 +54,9 @@ fn MainNav(user: CurrentUser) -> impl IntoView {
                     <li><A href="/actions">{t!(i18n, nav.actions)}</A></li>
                 })}
                 {sees_companies.then(|| view! { <li><A href="/companies">{companies_label}</A></li> })}
+                {(staff || admin).then(|| view! { <li><A href="/experts">{t!(i18n, nav.experts)}</A></li> })}
                 {staff.then(|| view! { <li><A href="/t-profile">{t!(i18n, nav.t_profile)}</A></li> })}
+                {expert.then(|| view! { <li><A href="/expert-profile">{t!(i18n, nav.expert_profile)}</A></li> })}
                 {manager.then(|| view! { <li><A href="/handover">{t!(i18n, nav.handover)}</A></li> })}
                 {admin.then(|| view! {
                     <li><A href="/admin/users">{t!(i18n, nav.users)}</A></li>

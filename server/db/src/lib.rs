@@ -6,6 +6,7 @@ pub mod companies;
 pub mod connect;
 pub mod entities;
 pub mod error;
+pub mod experts;
 pub mod migration;
 pub mod outbox;
 pub mod password;

@@ -17,8 +17,11 @@ pub const ENTREPRENEUR2: &str = "metaal@demo.datacoach.nl";
 pub const EXPERT: &str = "expert@demo.datacoach.nl";
 /// The demo organisation's companies: the three of the first demo plus the workspace demo's.
 pub const DEMO_COMPANIES: u64 = 3 + app::coach::demo::COMPANIES as u64;
-/// The demo accounts plus one entrepreneur per workspace demo company.
-pub const DEMO_USERS: u64 = db::seed::DEMO_LOGINS.len() as u64 + app::coach::demo::COMPANIES as u64;
+/// The demo accounts, one entrepreneur per workspace demo company and the demo experts.
+pub fn demo_users() -> u64 {
+    (db::seed::DEMO_LOGINS.len() + app::coach::demo::COMPANIES + app::experts::demo::new_accounts())
+        as u64
+}
 
 pub struct TestApp {
     pub addr: SocketAddr,

@@ -5,6 +5,7 @@ mod m20261126_000001_foundation;
 mod m20261126_000002_scans;
 mod m20261126_000003_company_contact;
 mod m20261126_000004_workspace;
+mod m20261127_000005_experts;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_scans::Migration),
             Box::new(m20261126_000003_company_contact::Migration),
             Box::new(m20261126_000004_workspace::Migration),
+            Box::new(m20261127_000005_experts::Migration),
         ]
     }
 }

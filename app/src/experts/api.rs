@@ -1,0 +1,65 @@
+//! Server functions of the expert directory.
+use super::form::ExpertProfileForm;
+use super::types::*;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use super::service;
+#[cfg(feature = "ssr")]
+use crate::ssr::{self, respond};
+
+#[server(prefix = "/api", endpoint = "get_expert_directory")]
+pub async fn get_expert_directory(params: DirectoryParams) -> Result<Directory, AppError> {
+    respond(
+        async {
+            let (st, u) = (ssr::state()?, ssr::require_user()?);
+            service::directory(&st, &u, &params).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "get_expert")]
+pub async fn get_expert(id: i64) -> Result<ExpertDetail, AppError> {
+    respond(
+        async {
+            let (st, u) = (ssr::state()?, ssr::require_user()?);
+            service::expert(&st, &u, id).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "get_own_expert_profile")]
+pub async fn get_own_expert_profile() -> Result<OwnProfile, AppError> {
+    respond(
+        async {
+            let (st, u) = (ssr::state()?, ssr::require_user()?);
+            service::own_profile(&st, &u).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "save_own_expert_profile")]
+pub async fn save_own_expert_profile(profile: ExpertProfileForm) -> Result<i64, AppError> {
+    respond(
+        async {
+            let (st, u) = (ssr::state()?, ssr::require_user()?);
+            service::save_own_profile(&st, &u, &profile).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "vet_expert")]
+pub async fn vet_expert(id: i64, approve: bool) -> Result<(), AppError> {
+    respond(
+        async {
+            let (st, u) = (ssr::state()?, ssr::require_user()?);
+            service::vet(&st, &u, id, approve).await
+        }
+        .await,
+    )
+}

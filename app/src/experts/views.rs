@@ -1,0 +1,349 @@
+//! The expert pages: the directory with its filters, one expert (with approval for programme
+//! staff), and the expert's own profile form.
+use super::{
+    Directory, DirectoryParams, ExpertDetail, OwnProfile, SaveOwnExpertProfile, ThemeView,
+    VetExpert, get_expert, get_expert_directory, get_own_expert_profile,
+};
+use crate::access;
+use crate::domain::{Field, Role};
+use crate::i18n::*;
+use crate::layout::{ErrorPage, RequireUser, encode};
+use crate::scan::views::text::tr;
+use crate::ui::{
+    Breadcrumbs, Crumb, ErrorSummary, PageTitle, Pagination, TextAreaField, TextField,
+    action_errors, format_date,
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+fn crumbs(l: Locale, directory: bool) -> Vec<Crumb> {
+    let mut v = vec![Crumb {
+        label: td_string!(l, nav.home).to_string(),
+        href: "/".into(),
+    }];
+    if directory {
+        v.push(Crumb {
+            label: td_string!(l, nav.experts).to_string(),
+            href: "/experts".into(),
+        });
+    }
+    v
+}
+
+fn vetting_label(l: Locale, v: &str) -> &'static str {
+    match v {
+        "approved" => td_string!(l, experts.approved),
+        "rejected" => td_string!(l, experts.rejected),
+        _ => td_string!(l, experts.pending),
+    }
+}
+
+fn theme_names(l: Locale, themes: &[ThemeView], ids: &[i64]) -> String {
+    themes
+        .iter()
+        .filter(|t| ids.contains(&t.id))
+        .map(|t| tr(l, &t.nl, &t.en).to_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[component]
+pub fn ExpertDirectoryPage() -> impl IntoView {
+    view! { <RequireUser allow=access::can_browse_experts children=|_| view! { <DirectoryView/> }/> }
+}
+
+#[component]
+fn DirectoryView() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let params = move || {
+        query.with(|m| {
+            let get = |k: &str| m.get(k).unwrap_or_default();
+            DirectoryParams {
+                q: get("q"),
+                theme: get("theme"),
+                region: get("region"),
+                status: get("status"),
+                page: m.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+            }
+        })
+    };
+    let data = Resource::new(params, get_expert_directory);
+    view! {
+        <Breadcrumbs
+            label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())
+            crumbs=Signal::derive(move || crumbs(i18n.get_locale(), false))
+        />
+        <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.experts).to_string())/>
+        <p class="lead">{t!(i18n, experts.intro)}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let p = params();
+                match data.await {
+                    Ok(d) => view! { <DirectoryList d=d p=p/> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn DirectoryList(d: Directory, p: DirectoryParams) -> impl IntoView {
+    let i18n = use_i18n();
+    let mut parts = vec![];
+    for (k, v) in [
+        ("q", &p.q),
+        ("theme", &p.theme),
+        ("region", &p.region),
+        ("status", &p.status),
+    ] {
+        if !v.is_empty() {
+            parts.push(format!("{k}={}", encode(v)));
+        }
+    }
+    let base = if parts.is_empty() {
+        "/experts".to_string()
+    } else {
+        format!("/experts?{}", parts.join("&"))
+    };
+    let pages = d.experts.pages();
+    let themes = d.themes.clone();
+    view! {
+        <form method="get" action="/experts" class="filter-form" role="search" aria-label=move || td_string!(i18n.get_locale(), experts.filters)>
+            <div class="field">
+                <label for="ex-q">{t!(i18n, experts.search)}</label>
+                <input type="search" id="ex-q" name="q" value=p.q.clone()/>
+            </div>
+            <div class="field">
+                <label for="ex-theme">{t!(i18n, field.themes)}</label>
+                <select id="ex-theme" name="theme">
+                    <option value="">{t!(i18n, caseload.any)}</option>
+                    {d.themes.iter().cloned().map(|t| {
+                        let sel = t.key == p.theme;
+                        view! { <option value=t.key.clone() selected=sel>{move || tr(i18n.get_locale(), &t.nl, &t.en).to_owned()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="ex-region">{t!(i18n, field.region)}</label>
+                <select id="ex-region" name="region">
+                    <option value="">{t!(i18n, caseload.any)}</option>
+                    {d.regions.iter().cloned().map(|r| {
+                        let sel = r == p.region;
+                        view! { <option value=r.clone() selected=sel>{r.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            {d.can_vet.then(|| view! {
+                <div class="field">
+                    <label for="ex-status">{t!(i18n, experts.status)}</label>
+                    <select id="ex-status" name="status">
+                        {["", "pending", "rejected"].into_iter().map(|s| {
+                            let sel = s == p.status;
+                            view! { <option value=s selected=sel>{move || vetting_label(i18n.get_locale(), if s.is_empty() { "approved" } else { s })}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            })}
+            <div class="form-actions">
+                <button type="submit" class="button">{t!(i18n, experts.apply)}</button>
+                <a href="/experts">{t!(i18n, caseload.reset)}</a>
+            </div>
+        </form>
+        {if d.experts.items.is_empty() {
+            view! { <div class="empty-state">{t!(i18n, experts.none)}</div> }.into_any()
+        } else {
+            view! {
+                <ul class="card-grid expert-list">
+                    {d.experts.items.into_iter().map(|e| {
+                        let themes = themes.clone();
+                        let ids = e.theme_ids.clone();
+                        view! {
+                            <li class="card">
+                                <h2 class="card__title"><a href=format!("/experts/{}", e.id)>{e.name.clone()}</a></h2>
+                                <p class="card__meta">{e.firm.clone().unwrap_or_default()}" · "{e.region.clone()}</p>
+                                <p>{e.headline.clone()}</p>
+                                <p class="muted">{move || theme_names(i18n.get_locale(), &themes, &ids)}</p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <Pagination page=d.experts.page pages=pages total=d.experts.total base=base/>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+pub fn ExpertPage() -> impl IntoView {
+    view! { <RequireUser allow=|u| access::can_browse_experts(u) || u.role == Role::Expert children=|_| view! { <ExpertView/> }/> }
+}
+
+#[component]
+fn ExpertView() -> impl IntoView {
+    let id = crate::ui::route_param::<i64>("id");
+    let vet = ServerAction::<VetExpert>::new();
+    let data = Resource::new(
+        move || (id(), vet.version().get()),
+        |(id, _)| crate::ui::load_by_id(id, get_expert),
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(x) => view! { <ExpertInfo x=x vet=vet/> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ExpertInfo(x: ExpertDetail, vet: ServerAction<VetExpert>) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = x.card.name.clone();
+    let vetting = x.card.vetting.clone();
+    let badge = if vetting == "approved" {
+        "badge badge--active"
+    } else {
+        "badge badge--pending"
+    };
+    let id = x.card.id;
+    view! {
+        <Breadcrumbs
+            label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())
+            crumbs=Signal::derive(move || crumbs(i18n.get_locale(), true))
+        />
+        <PageTitle text=name/>
+        <p class="lead">{x.card.headline.clone()}</p>
+        <p>
+            <span class=badge>
+                {move || vetting_label(i18n.get_locale(), &vetting).to_string()}
+            </span>
+            {x.vetted_by.clone().zip(x.vetted_at).map(|(who, at)| view! { " " <span class="muted">{move || td_string!(i18n.get_locale(), experts.vetted_by, who = who.as_str(), date = format_date(i18n.get_locale(), at)).to_string()}</span> })}
+        </p>
+        <dl class="summary-list">
+            <dt>{t!(i18n, field.expert_firm)}</dt><dd>{x.card.firm.clone().unwrap_or_else(|| "-".into())}</dd>
+            <dt>{t!(i18n, field.region)}</dt><dd>{x.card.region.clone()}</dd>
+            <dt>{t!(i18n, field.themes)}</dt>
+            <dd>{let themes = x.themes.clone(); move || themes.iter().map(|t| tr(i18n.get_locale(), &t.nl, &t.en).to_owned()).collect::<Vec<_>>().join(", ")}</dd>
+            <dt>{t!(i18n, field.email)}</dt><dd><a href=format!("mailto:{}", x.email)>{x.email.clone()}</a></dd>
+            <dt>{t!(i18n, field.contact_phone)}</dt><dd>{x.phone.clone().unwrap_or_else(|| "-".into())}</dd>
+            <dt>{t!(i18n, field.website)}</dt><dd>{x.website.clone().unwrap_or_else(|| "-".into())}</dd>
+        </dl>
+        <section aria-labelledby="about-title" class="stack">
+            <h2 id="about-title">{t!(i18n, experts.about)}</h2>
+            <p class="preserve">{x.description.clone()}</p>
+        </section>
+        <section aria-labelledby="independence-title" class="stack">
+            <h2 id="independence-title">{t!(i18n, field.independence)}</h2>
+            <p class="preserve">{x.independence.clone()}</p>
+            <h3>{t!(i18n, field.conflicts)}</h3>
+            <p class="preserve">{if x.conflicts.is_empty() { td_string!(i18n.get_locale(), experts.no_conflicts).to_string() } else { x.conflicts.clone() }}</p>
+        </section>
+        {x.can_vet.then(|| view! {
+            <section aria-labelledby="vet-title" class="stack">
+                <h2 id="vet-title">{t!(i18n, experts.vet_title)}</h2>
+                <p>{t!(i18n, experts.vet_intro)}</p>
+                <div class="cluster">
+                    <ActionForm action=vet attr:class="inline-form">
+                        <input type="hidden" name="id" value=id/>
+                        <input type="hidden" name="approve" value="true"/>
+                        <button type="submit" class="button">{t!(i18n, experts.approve)}</button>
+                    </ActionForm>
+                    <ActionForm action=vet attr:class="inline-form">
+                        <input type="hidden" name="id" value=id/>
+                        <input type="hidden" name="approve" value="false"/>
+                        <button type="submit" class="button button--secondary">{t!(i18n, experts.reject)}</button>
+                    </ActionForm>
+                </div>
+            </section>
+        })}
+    }
+}
+
+#[component]
+pub fn OwnExpertProfilePage() -> impl IntoView {
+    view! { <RequireUser allow=|u| u.role == Role::Expert children=|_| view! { <OwnProfileView/> }/> }
+}
+
+#[component]
+fn OwnProfileView() -> impl IntoView {
+    let i18n = use_i18n();
+    let save = ServerAction::<SaveOwnExpertProfile>::new();
+    let data = Resource::new(move || save.version().get(), |_| get_own_expert_profile());
+    view! {
+        <Breadcrumbs
+            label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())
+            crumbs=Signal::derive(move || crumbs(i18n.get_locale(), false))
+        />
+        <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), experts.own_title).to_string())/>
+        <p class="lead">{t!(i18n, experts.own_intro)}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(p) => view! { <OwnProfileForm p=p save=save/> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn OwnProfileForm(p: OwnProfile, save: ServerAction<SaveOwnExpertProfile>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_errors(save);
+    let saved = move || save.value().get().is_some_and(|r| r.is_ok());
+    let current = p.profile.clone();
+    let status = current.as_ref().map(|c| c.card.vetting.clone());
+    let ticked: Vec<i64> = current
+        .as_ref()
+        .map(|c| c.card.theme_ids.clone())
+        .unwrap_or_default();
+    let val = move |f: fn(&ExpertDetail) -> String| current.as_ref().map(f).unwrap_or_default();
+    view! {
+        {status.map(|s| view! {
+            <p>{t!(i18n, experts.status)}": "<strong>{move || vetting_label(i18n.get_locale(), &s).to_string()}</strong></p>
+        })}
+        {move || saved().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, experts.saved)}</div> })}
+        <ErrorSummary error=error/>
+        <ActionForm action=save attr:class="form" attr:novalidate=true>
+            <TextField field=Field::Headline name="profile[headline]" error=error value=val(|c| c.card.headline.clone()) required=true/>
+            <TextAreaField field=Field::ExpertDescription name="profile[description]" error=error rows=6 value=val(|c| c.description.clone())/>
+            <TextField field=Field::Region name="profile[region]" error=error value=val(|c| c.card.region.clone()) required=true/>
+            <TextField field=Field::ContactEmail name="profile[contact_email]" input_type="email" error=error value=val(|c| c.email.clone()) optional=true/>
+            <TextField field=Field::ContactPhone name="profile[contact_phone]" input_type="tel" error=error value=val(|c| c.phone.clone().unwrap_or_default()) optional=true/>
+            <fieldset id=Field::Themes.id() class="choices">
+                <legend>{t!(i18n, field.themes)}</legend>
+                <p class="hint">{t!(i18n, experts.themes_hint)}</p>
+                {p.themes.into_iter().map(|t| {
+                    let id = format!("theme-{}", t.key);
+                    let stored = ticked.contains(&t.id);
+                    let key = t.key.clone();
+                    // After a refused save the ticks as sent win over the stored ones.
+                    let checked = move || {
+                        error
+                            .get()
+                            .and_then(|e| e.form_errors().and_then(|f| f.value_of(Field::Themes).map(|v| v.split_whitespace().any(|k| k == key))))
+                            .unwrap_or(stored)
+                    };
+                    view! {
+                        <div class="choice">
+                            <input type="checkbox" id=id.clone() name=format!("profile[themes][{}]", t.key) value="on" checked=checked/>
+                            <label for=id>{move || tr(i18n.get_locale(), &t.nl, &t.en).to_owned()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <TextAreaField field=Field::Independence name="profile[independence]" error=error rows=4 value=val(|c| c.independence.clone())/>
+            <TextAreaField field=Field::Conflicts name="profile[conflicts]" error=error rows=3 value=val(|c| c.conflicts.clone()) optional=true/>
+            <p class="hint">{t!(i18n, experts.review_hint)}</p>
+            <div class="form-actions">
+                <button type="submit" class="button">{t!(i18n, experts.save)}</button>
+            </div>
+        </ActionForm>
+    }
+}

@@ -1,0 +1,45 @@
+import { test, expect } from '@playwright/test';
+import { COACH, expectAccessible, jsEnabled, login, logout, open, ready } from './helpers';
+
+test('a programme manager approves an expert, and a coach finds them by theme', async ({ page }, info) => {
+  test.skip(!jsEnabled(info), 'the JavaScript journey; the no-JS profile form is below');
+  await login(page, info, 'programma@demo.datacoach.nl');
+  await open(page, info, '/experts?status=pending');
+  await expectAccessible(page, info);
+  await page.getByRole('link', { name: 'Iris de Groen (demo)' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Iris de Groen (demo)');
+  await ready(page, info);
+  await expect(page.getByText('Wacht op goedkeuring')).toBeVisible();
+  await page.getByRole('button', { name: 'Goedkeuren' }).click();
+  await expect(page.getByText('Goedgekeurd', { exact: true })).toBeVisible();
+  await logout(page, info);
+
+  await login(page, info, COACH);
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Experts' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Experts');
+  await ready(page, info);
+  await page.getByLabel("Thema's").selectOption({ label: 'Duurzaam ondernemen' });
+  await page.getByRole('button', { name: 'Toon experts' }).click();
+  await expect(page).toHaveURL(/theme=sustainability/);
+  await expect(page.getByRole('link', { name: 'Iris de Groen (demo)' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Daan Dashboard (demo)' })).toHaveCount(0);
+  await expectAccessible(page, info);
+});
+
+test('an expert keeps their profile without JavaScript, and a missing theme is named', async ({ page }, info) => {
+  test.skip(jsEnabled(info), 'the no-JS profile form; the JavaScript journey is above');
+  await login(page, info, 'expert@demo.datacoach.nl');
+  await open(page, info, '/expert-profile');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn expertprofiel');
+  await page.getByLabel('Dashboards en rapportages').uncheck();
+  await page.getByLabel('Datastrategie en -beleid').uncheck();
+  await page.getByLabel('Korte omschrijving').fill('Dashboards die het team zelf bijhoudt');
+  await page.getByRole('button', { name: 'Profiel opslaan' }).click();
+  await expect(page.getByRole('alert')).toContainText("Thema's");
+  await expect(page.getByLabel('Korte omschrijving')).toHaveValue('Dashboards die het team zelf bijhoudt');
+  await expect(page.getByLabel('Datastrategie en -beleid')).not.toBeChecked();
+  await page.getByLabel('Dashboards en rapportages').check();
+  await page.getByRole('button', { name: 'Profiel opslaan' }).click();
+  await expect(page.getByText('Wacht op goedkeuring')).toBeVisible();
+  await expect(page.getByLabel('Korte omschrijving')).toHaveValue('Dashboards die het team zelf bijhoudt');
+});
