@@ -56,6 +56,10 @@ pub fn field_label(l: Locale, f: Field) -> &'static str {
         Field::Independence => td_string!(l, field.independence),
         Field::Conflicts => td_string!(l, field.conflicts),
         Field::Themes => td_string!(l, field.themes),
+        Field::Experts => td_string!(l, field.experts),
+        Field::Dimension => td_string!(l, field.dimension),
+        Field::Reason => td_string!(l, field.reason),
+        Field::Message => td_string!(l, field.message),
     }
 }
 
@@ -108,6 +112,8 @@ pub fn msg_text(l: Locale, m: &Msg, f: Field) -> String {
         Msg::DateInvalid => td_string!(l, msg.date_invalid, field = field).to_string(),
         Msg::SameCoach => td_string!(l, msg.same_coach).to_string(),
         Msg::ResponseRequired => td_string!(l, msg.response_required).to_string(),
+        Msg::ExpertCount(max) => td_string!(l, msg.expert_count, max = *max).to_string(),
+        Msg::AlreadyContacted => td_string!(l, msg.already_contacted).to_string(),
     }
 }
 

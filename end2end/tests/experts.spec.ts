@@ -43,3 +43,41 @@ test('an expert keeps their profile without JavaScript, and a missing theme is n
   await expect(page.getByText('Wacht op goedkeuring')).toBeVisible();
   await expect(page.getByLabel('Korte omschrijving')).toHaveValue('Dashboards die het team zelf bijhoudt');
 });
+
+test('a coach recommends an expert, the entrepreneur contacts them and the e-mail is in the outbox', async ({ page }, info) => {
+  test.skip(!jsEnabled(info), 'one journey with JavaScript; its forms are plain forms underneath');
+  const company = 'Bakkerij Van den Berg (demo)';
+  await login(page, info, COACH);
+  await open(page, info, '/companies?q=Van%20den%20Berg');
+  await page.getByRole('link', { name: company }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(company);
+  await ready(page, info);
+  const experts = page.locator('#experts');
+  await experts.getByText('Expert aanbevelen', { exact: true }).click();
+  await experts.getByLabel(/Daan Dashboard \(demo\)/).check();
+  await experts.getByLabel('Verbetering op').selectOption({ label: 'Data en connectiviteit' });
+  await experts.getByLabel('Waarom deze expert?').fill('Een dashboard voor omzet en voorraad.');
+  await experts.getByRole('button', { name: 'Aanbevelen' }).click();
+  await expect(page.getByText(/expert\(s\) aanbevolen/)).toBeVisible();
+  await expectAccessible(page, info);
+  await logout(page, info);
+
+  await login(page, info, 'ondernemer@demo.datacoach.nl');
+  await page.getByRole('link', { name: company }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(company);
+  await ready(page, info);
+  const recommended = page.locator('#experts');
+  await expect(recommended).toContainText('Een dashboard voor omzet en voorraad.');
+  await recommended.getByText('Daan Dashboard (demo) benaderen').click();
+  await recommended.getByLabel('Je bericht aan de expert').fill('Kunnen we volgende week bellen over een dashboard?');
+  await recommended.getByRole('button', { name: 'Expert benaderen' }).click();
+  await expect(page.getByText('Je bericht is verstuurd.', { exact: false })).toBeVisible();
+  await expect(page.locator('#timeline')).toContainText('Expert benaderd: Daan Dashboard (demo)');
+  await expectAccessible(page, info);
+  await logout(page, info);
+
+  await login(page, info, 'admin@demo.datacoach.nl');
+  await open(page, info, '/admin/outbox');
+  const row = page.getByRole('row', { name: /expert@demo\.datacoach\.nl/ });
+  await expect(row).toContainText('Een ondernemer wil contact: Bakkerij Van den Berg (demo)');
+});

@@ -178,3 +178,206 @@ on_both_databases!(
         );
     }
 );
+
+async fn profile_id(app: &TestApp, email: &str) -> String {
+    let u = db::accounts::find_by_email(&app.db, email)
+        .await
+        .unwrap()
+        .unwrap();
+    db::experts::profile_of(&app.db, u.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .to_string()
+}
+
+on_both_databases!(
+    a_coach_recommends_an_expert_and_the_entrepreneur_contacts_them_directly,
+    |app: TestApp| async move {
+        let company = app.company_id("12345678").await;
+        let daan = profile_id(&app, EXPERT).await;
+        let iris = profile_id(&app, "groen@demo.datacoach.nl").await;
+        let coach = app.logged_in(COACH).await;
+        let panel = coach
+            .call("get_recommend_panel", &[("company_id", &company)])
+            .await;
+        assert_eq!(panel.status, 200, "{}", panel.body);
+        assert_eq!(
+            panel.body["experts"].as_array().unwrap().len(),
+            3,
+            "approved experts only"
+        );
+
+        let none = coach
+            .call(
+                "recommend_experts",
+                &[
+                    ("company_id", &company),
+                    ("form[dimension]", "data"),
+                    ("form[reason]", "x"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            none.invalid_fields(),
+            vec![("experts".to_owned(), "{\"expert_count\":3}".to_owned())]
+        );
+        let key = format!("form[experts][{iris}]");
+        let pending = coach
+            .call(
+                "recommend_experts",
+                &[
+                    ("company_id", &company),
+                    (&key, "on"),
+                    ("form[dimension]", "green"),
+                    ("form[reason]", "Energie"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            pending.invalid_fields(),
+            vec![("experts".to_owned(), "choice_invalid".to_owned())]
+        );
+        let key = format!("form[experts][{daan}]");
+        let ok = coach
+            .call(
+                "recommend_experts",
+                &[
+                    ("company_id", &company),
+                    (&key, "on"),
+                    ("form[dimension]", "data"),
+                    ("form[reason]", "Een dashboard voor de bakkerij"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, 200, "{}", ok.body);
+        assert_eq!(ok.body, 1);
+
+        let e = app.logged_in(ENTREPRENEUR).await;
+        assert_eq!(
+            e.call(
+                "recommend_experts",
+                &[
+                    ("company_id", &company),
+                    (&key, "on"),
+                    ("form[dimension]", "data"),
+                    ("form[reason]", "x")
+                ]
+            )
+            .await
+            .status,
+            403
+        );
+        let recs = e
+            .call("get_recommendations", &[("company_id", &company)])
+            .await;
+        assert_eq!(recs.status, 200, "{}", recs.body);
+        assert_eq!(recs.body[0]["reason"], "Een dashboard voor de bakkerij");
+        let rec = recs.body[0]["id"].as_i64().unwrap().to_string();
+
+        let empty = e
+            .call(
+                "contact_expert",
+                &[("recommendation_id", &rec), ("form[message]", " ")],
+            )
+            .await;
+        assert_eq!(
+            empty.invalid_fields(),
+            vec![("message".to_owned(), "required".to_owned())]
+        );
+        let no_phone = e
+            .call(
+                "contact_expert",
+                &[
+                    ("recommendation_id", &rec),
+                    ("form[message]", "Hallo"),
+                    ("form[share_phone]", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            no_phone.invalid_fields(),
+            vec![("contact_phone".to_owned(), "required".to_owned())]
+        );
+        let other = app.logged_in(ENTREPRENEUR2).await;
+        assert_eq!(
+            other
+                .call(
+                    "contact_expert",
+                    &[("recommendation_id", &rec), ("form[message]", "Hallo")]
+                )
+                .await
+                .status,
+            404
+        );
+        assert_eq!(
+            coach
+                .call(
+                    "contact_expert",
+                    &[("recommendation_id", &rec), ("form[message]", "Hallo")]
+                )
+                .await
+                .status,
+            404
+        );
+
+        let sent = e
+            .call(
+                "contact_expert",
+                &[
+                    ("recommendation_id", &rec),
+                    ("form[message]", "Kunnen we volgende week bellen?"),
+                    ("form[share_email]", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(sent.status, 200, "{}", sent.body);
+        let mail = app
+            .last_mail_to(EXPERT)
+            .await
+            .expect("the expert is mailed");
+        assert!(
+            mail.body.contains("Kunnen we volgende week bellen?"),
+            "{}",
+            mail.body
+        );
+        assert!(
+            mail.body.contains(ENTREPRENEUR),
+            "the shared e-mail address is in it"
+        );
+        let notice = app.last_mail_to(COACH).await.expect("the coach is told");
+        assert_eq!(notice.kind, "expert_contacted");
+        let tl = coach
+            .call(
+                "get_timeline",
+                &[("id", &company), ("kind", "expert"), ("page", "1")],
+            )
+            .await;
+        assert_eq!(tl.body["events"]["total"], 2, "recommended, then contacted");
+        let again = e
+            .call(
+                "contact_expert",
+                &[("recommendation_id", &rec), ("form[message]", "Nog eens")],
+            )
+            .await;
+        assert_eq!(
+            again.invalid_fields(),
+            vec![("form".to_owned(), "already_contacted".to_owned())]
+        );
+
+        // The expert sees no dossier, scans or recommendations of the company.
+        let expert = app.logged_in(EXPERT).await;
+        assert_eq!(
+            expert
+                .call("get_recommendations", &[("company_id", &company)])
+                .await
+                .status,
+            404
+        );
+        assert_eq!(
+            expert.call("get_company", &[("id", &company)]).await.status,
+            404
+        );
+    }
+);

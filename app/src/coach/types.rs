@@ -127,6 +127,10 @@ pub struct Dossier {
     pub workspace: Option<Workspace>,
     pub portal: Option<PortalCoaching>,
     pub timeline: Option<Timeline>,
+    /// The coach's expert recommendations panel.
+    pub recommend: Option<crate::experts::RecommendPanel>,
+    /// The recommendations the entrepreneur sees.
+    pub recommended: Vec<crate::experts::RecommendationView>,
 }
 
 /// What the entrepreneur's portal shows of the coaching: their actions and shared notes.

@@ -56,6 +56,10 @@ pub enum Field {
     Independence,
     Conflicts,
     Themes,
+    Experts,
+    Dimension,
+    Reason,
+    Message,
 }
 
 impl Field {
@@ -112,6 +116,10 @@ impl Field {
             Field::Independence => "independence",
             Field::Conflicts => "conflicts",
             Field::Themes => "themes",
+            Field::Experts => "experts",
+            Field::Dimension => "dimension",
+            Field::Reason => "reason",
+            Field::Message => "message",
         }
     }
 }
@@ -155,4 +163,8 @@ pub enum Msg {
     SameCoach,
     /// An approach was ticked without saying how the entrepreneur responded.
     ResponseRequired,
+    /// Between one and this many experts must be chosen.
+    ExpertCount(u32),
+    /// The entrepreneur already contacted this expert for this recommendation.
+    AlreadyContacted,
 }

@@ -63,3 +63,59 @@ pub async fn vet_expert(id: i64, approve: bool) -> Result<(), AppError> {
         .await,
     )
 }
+
+#[server(prefix = "/api", endpoint = "get_recommend_panel")]
+pub async fn get_recommend_panel(
+    company_id: crate::domain::CompanyId,
+) -> Result<super::RecommendPanel, AppError> {
+    respond(
+        async {
+            let (st, u) = (ssr::state()?, ssr::require_user()?);
+            super::recommend_service::for_coach(&st, &u, company_id).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api", endpoint = "get_recommendations")]
+pub async fn get_recommendations(
+    company_id: crate::domain::CompanyId,
+) -> Result<Vec<super::RecommendationView>, AppError> {
+    respond(
+        async {
+            let (st, u) = (ssr::state()?, ssr::require_user()?);
+            super::recommend_service::for_entrepreneur(&st, &u, company_id).await
+        }
+        .await,
+    )
+}
+
+/// A coach recommends one to three experts to a company.
+#[server(prefix = "/api", endpoint = "recommend_experts")]
+pub async fn recommend_experts(
+    company_id: crate::domain::CompanyId,
+    form: super::RecommendForm,
+) -> Result<usize, AppError> {
+    respond(
+        async {
+            let (st, u) = (ssr::state()?, ssr::require_user()?);
+            super::recommend_service::recommend(&st, &u, company_id, &form).await
+        }
+        .await,
+    )
+}
+
+/// The entrepreneur contacts a recommended expert.
+#[server(prefix = "/api", endpoint = "contact_expert")]
+pub async fn contact_expert(
+    recommendation_id: i64,
+    form: super::ContactForm,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            let (st, u) = (ssr::state()?, ssr::require_user()?);
+            super::recommend_service::contact(&st, &u, recommendation_id, &form).await
+        }
+        .await,
+    )
+}

@@ -7,11 +7,19 @@ mod api;
 pub mod demo;
 pub mod form;
 #[cfg(feature = "ssr")]
+pub mod mail;
+pub mod recommend;
+#[cfg(feature = "ssr")]
+pub mod recommend_service;
+#[cfg(feature = "ssr")]
 pub mod service;
 mod types;
 mod views;
 
 pub use api::*;
 pub use form::ExpertProfileForm;
+pub use recommend::{ContactForm, RecommendForm, RecommendPanel, RecommendationView};
 pub use types::*;
-pub use views::{ExpertDirectoryPage, ExpertPage, OwnExpertProfilePage};
+pub use views::{
+    ExpertDirectoryPage, ExpertPage, OwnExpertProfilePage, RecommendSection, RecommendedExperts,
+};

@@ -9,7 +9,7 @@ use crate::ssr::AppState;
 use db::TransactionTrait;
 use db::experts::{self, APPROVED, ExpertRow, PENDING, REJECTED};
 
-fn theme_view(t: db::entities::theme::Model) -> ThemeView {
+pub(crate) fn theme_view(t: db::entities::theme::Model) -> ThemeView {
     ThemeView {
         links: t.links.split_whitespace().map(str::to_owned).collect(),
         id: t.id,
@@ -19,7 +19,7 @@ fn theme_view(t: db::entities::theme::Model) -> ThemeView {
     }
 }
 
-fn card(r: &ExpertRow) -> ExpertCard {
+pub(crate) fn card(r: &ExpertRow) -> ExpertCard {
     ExpertCard {
         id: r.profile.id,
         name: r.expert.name.clone(),

@@ -347,3 +347,164 @@ fn OwnProfileForm(p: OwnProfile, save: ServerAction<SaveOwnExpertProfile>) -> im
         </ActionForm>
     }
 }
+
+fn dimension_label(l: Locale, dims: &[(String, String, String)], id: &str) -> String {
+    dims.iter()
+        .find(|(d, _, _)| d == id)
+        .map(|(_, nl, en)| tr(l, nl, en).to_owned())
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// On the dossier: the coach's recommendations and the form to recommend one to three experts,
+/// the experts whose themes fit the weakest dimensions first and marked as suggested.
+#[component]
+pub fn RecommendSection(
+    company_id: crate::domain::CompanyId,
+    panel: super::RecommendPanel,
+    action: ServerAction<super::RecommendExperts>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_errors(action);
+    let done = move || action.value().get().and_then(|r| r.ok());
+    let dims = panel.dimensions.clone();
+    let dims2 = panel.dimensions.clone();
+    let themes = panel.themes.clone();
+    let weakest_default = panel.weakest.first().cloned().unwrap_or_default();
+    view! {
+        <section aria-labelledby="recommend-title" class="stack" id="experts">
+            <h2 id="recommend-title">{t!(i18n, recommend.title)}</h2>
+            {if panel.recommendations.is_empty() {
+                view! { <div class="empty-state">{t!(i18n, recommend.none)}</div> }.into_any()
+            } else {
+                let dims = dims.clone();
+                view! {
+                    <ul class="plain-list">
+                        {panel.recommendations.clone().into_iter().map(|r| {
+                            let dims = dims.clone();
+                            view! {
+                                <li>
+                                    <strong><a href=format!("/experts/{}", r.expert.id)>{r.expert.name.clone()}</a></strong>
+                                    " · "{move || dimension_label(i18n.get_locale(), &dims, &r.dimension)}" · "{r.reason.clone()}
+                                    " · "{move || match r.contacted_at {
+                                        Some(at) => td_string!(i18n.get_locale(), recommend.contacted_on, date = format_date(i18n.get_locale(), at)).to_string(),
+                                        None => td_string!(i18n.get_locale(), recommend.not_contacted).to_string(),
+                                    }}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {move || done().map(|n| view! { <div class="notice notice--success" role="status">{move || td_string!(i18n.get_locale(), recommend.done, count = n).to_string()}</div> })}
+            <details class="panel" open=move || error.get().is_some()>
+                <summary>{t!(i18n, recommend.add)}</summary>
+                <ErrorSummary error=error/>
+                <ActionForm action=action attr:class="form" attr:novalidate=true>
+                    <input type="hidden" name="company_id" value=company_id.0/>
+                    <fieldset id=Field::Experts.id() class="choices">
+                        <legend>{t!(i18n, recommend.choose)}</legend>
+                        <p class="hint">{t!(i18n, recommend.choose_hint)}</p>
+                        {panel.experts.clone().into_iter().map(|e| {
+                            let id = format!("rec-{}", e.id);
+                            let suggested = panel.suggested.contains(&e.id);
+                            let themes = themes.clone();
+                            let ids = e.theme_ids.clone();
+                            view! {
+                                <div class="choice">
+                                    <input type="checkbox" id=id.clone() name=format!("form[experts][{}]", e.id) value="on"/>
+                                    <label for=id>
+                                        {e.name.clone()}" ("{e.firm.clone().unwrap_or_default()}", "{e.region.clone()}") · "
+                                        {move || theme_names(i18n.get_locale(), &themes, &ids)}
+                                        {suggested.then(|| view! { " " <span class="badge badge--success">{t!(i18n, recommend.suggested)}</span> })}
+                                    </label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                    <div class="field">
+                        <label for=Field::Dimension.id()>{t!(i18n, field.dimension)}</label>
+                        <select id=Field::Dimension.id() name="form[dimension]">
+                            {dims2.clone().into_iter().map(|(id, nl, en)| {
+                                let sel = id == weakest_default;
+                                view! { <option value=id selected=sel>{move || tr(i18n.get_locale(), &nl, &en).to_owned()}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <TextAreaField field=Field::Reason name="form[reason]" error=error rows=3/>
+                    <div class="form-actions">
+                        <button type="submit" class="button">{t!(i18n, recommend.submit)}</button>
+                    </div>
+                </ActionForm>
+            </details>
+        </section>
+    }
+    .into_any()
+}
+
+/// In the portal: the experts the coach recommended, each with the form to contact them.
+#[component]
+pub fn RecommendedExperts(
+    recommendations: Vec<super::RecommendationView>,
+    action: ServerAction<super::ContactExpert>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_errors(action);
+    let sent = move || action.value().get().is_some_and(|r| r.is_ok());
+    view! {
+        <section aria-labelledby="recommended-title" class="stack" id="experts">
+            <h2 id="recommended-title">{t!(i18n, recommend.portal_title)}</h2>
+            {move || sent().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, recommend.sent)}</div> })}
+            <ErrorSummary error=error/>
+            {if recommendations.is_empty() {
+                view! { <div class="empty-state">{t!(i18n, recommend.portal_none)}</div> }.into_any()
+            } else {
+                recommendations.into_iter().map(|r| {
+                    let rid = r.id;
+                    let name = r.expert.name.clone();
+                    view! {
+                        <article class="card recommendation">
+                            <h3>{r.expert.name.clone()}{r.expert.firm.clone().map(|f| format!(" · {f}"))}</h3>
+                            <p>{r.expert.headline.clone()}</p>
+                            <p><strong>{t!(i18n, recommend.why)}</strong>" "{r.reason.clone()}" "<span class="muted">{move || td_string!(i18n.get_locale(), recommend.by, coach = r.coach.as_str()).to_string()}</span></p>
+                            {r.website.clone().map(|w| view! { <p><a href=w.clone() rel="noopener noreferrer">{w.clone()}</a></p> })}
+                            {match r.contacted_at {
+                                Some(at) => view! { <p class="badge badge--success">{move || td_string!(i18n.get_locale(), recommend.contacted_on, date = format_date(i18n.get_locale(), at)).to_string()}</p> }.into_any(),
+                                None => view! {
+                                    <details class="panel">
+                                        <summary>{move || td_string!(i18n.get_locale(), recommend.contact, name = name.as_str()).to_string()}</summary>
+                                        <ActionForm action=action attr:class="form" attr:novalidate=true>
+                                            <input type="hidden" name="recommendation_id" value=rid/>
+                                            <div class="field">
+                                                <label for=format!("message-{rid}")>{t!(i18n, field.message)}</label>
+                                                <textarea id=format!("message-{rid}") name="form[message]" rows="4"></textarea>
+                                            </div>
+                                            <fieldset class="choices">
+                                                <legend>{t!(i18n, recommend.share_legend)}</legend>
+                                                <div class="choice">
+                                                    <input type="checkbox" id=format!("share-email-{rid}") name="form[share_email]" value="on" checked=true/>
+                                                    <label for=format!("share-email-{rid}")>{t!(i18n, recommend.share_email)}</label>
+                                                </div>
+                                                <div class="choice">
+                                                    <input type="checkbox" id=format!("share-phone-{rid}") name="form[share_phone]" value="on"/>
+                                                    <label for=format!("share-phone-{rid}")>{t!(i18n, recommend.share_phone)}</label>
+                                                </div>
+                                            </fieldset>
+                                            <div class="field">
+                                                <label for=format!("phone-{rid}")>{t!(i18n, field.contact_phone)}" "<span class="label-optional">{t!(i18n, form.optional)}</span></label>
+                                                <input type="tel" id=format!("phone-{rid}") name="form[contact_phone]" autocomplete="tel"/>
+                                            </div>
+                                            <div class="form-actions">
+                                                <button type="submit" class="button">{t!(i18n, recommend.send)}</button>
+                                            </div>
+                                        </ActionForm>
+                                    </details>
+                                }.into_any(),
+                            }}
+                        </article>
+                    }
+                }).collect_view().into_any()
+            }}
+        </section>
+    }
+    .into_any()
+}

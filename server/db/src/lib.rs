@@ -10,6 +10,7 @@ pub mod experts;
 pub mod migration;
 pub mod outbox;
 pub mod password;
+pub mod recommendations;
 pub mod scans;
 pub mod seed;
 pub mod sessions;

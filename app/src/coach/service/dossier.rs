@@ -25,6 +25,7 @@ pub fn kinds_of(group: &str) -> Option<&'static [&'static str]> {
         "note" => &[NOTE],
         "action" => &[ACTION],
         "coaching" => &[HANDOVER, COACHING],
+        "expert" => &[EXPERT],
         _ => return None,
     })
 }
@@ -87,24 +88,30 @@ pub async fn dossier(
     group: &str,
     page: u64,
 ) -> Result<Dossier, AppError> {
-    let (_, facts) = crate::companies::load_visible(st, u, id).await?;
+    let (c, facts) = crate::companies::load_visible(st, u, id).await?;
     if access::can_coach_company(u, &facts) {
         Ok(Dossier {
             workspace: Some(workspace(st, u, id).await?),
             portal: None,
             timeline: Some(timeline_page(st, u, id, group, page).await?),
+            recommend: Some(crate::experts::recommend_service::panel(st, &c).await?),
+            recommended: vec![],
         })
     } else if u.role == Role::Entrepreneur && facts.asker_is_member {
         Ok(Dossier {
             workspace: None,
             portal: Some(portal(st, u, id).await?),
             timeline: Some(timeline_page(st, u, id, group, page).await?),
+            recommend: None,
+            recommended: crate::experts::recommend_service::for_entrepreneur(st, u, id).await?,
         })
     } else {
         Ok(Dossier {
             workspace: None,
             portal: None,
             timeline: None,
+            recommend: None,
+            recommended: vec![],
         })
     }
 }

@@ -7,7 +7,7 @@ use crate::ui::{ErrorSummary, Pagination, TextAreaField, action_errors, format_d
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-const GROUPS: [&str; 5] = ["scan", "visit", "note", "action", "coaching"];
+const GROUPS: [&str; 6] = ["scan", "visit", "note", "action", "expert", "coaching"];
 
 fn group_label(l: Locale, g: &str) -> &'static str {
     match g {
@@ -16,6 +16,7 @@ fn group_label(l: Locale, g: &str) -> &'static str {
         "note" => td_string!(l, timeline.group_note),
         "action" => td_string!(l, timeline.group_action),
         "coaching" => td_string!(l, timeline.group_coaching),
+        "expert" => td_string!(l, timeline.group_expert),
         _ => td_string!(l, timeline.group_all),
     }
 }
@@ -54,6 +55,10 @@ fn headline(l: Locale, e: &EventView) -> String {
             let line = e.body.lines().next().unwrap_or_default();
             td_string!(l, timeline.ev_handover, who = line).to_string()
         }
+        "expert" if word == "contacted" => {
+            td_string!(l, timeline.ev_expert_contacted, name = rest).to_string()
+        }
+        "expert" => td_string!(l, timeline.ev_expert_recommended, name = rest).to_string(),
         "coaching" if word == "-" => {
             td_string!(l, timeline.ev_co_coach_removed, name = rest).to_string()
         }

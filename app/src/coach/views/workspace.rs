@@ -27,6 +27,8 @@ pub struct WorkspaceActions {
     pub add_action: ServerAction<AddAction>,
     pub done: ServerAction<SetActionDone>,
     pub note: ServerAction<AddNote>,
+    pub recommend: ServerAction<crate::experts::RecommendExperts>,
+    pub contact: ServerAction<crate::experts::ContactExpert>,
 }
 
 impl WorkspaceActions {
@@ -39,11 +41,13 @@ impl WorkspaceActions {
             add_action: ServerAction::new(),
             done: ServerAction::new(),
             note: ServerAction::new(),
+            recommend: ServerAction::new(),
+            contact: ServerAction::new(),
         }
     }
 
     /// Changes whenever one of the actions completed: the page reloads its data on it.
-    pub fn versions(&self) -> [usize; 7] {
+    pub fn versions(&self) -> [usize; 9] {
         [
             self.add_co.version().get(),
             self.remove_co.version().get(),
@@ -52,6 +56,8 @@ impl WorkspaceActions {
             self.add_action.version().get(),
             self.done.version().get(),
             self.note.version().get(),
+            self.recommend.version().get(),
+            self.contact.version().get(),
         ]
     }
 }
@@ -74,6 +80,8 @@ pub fn WorkspaceSection(
         workspace,
         portal,
         timeline,
+        recommend,
+        recommended,
     } = dossier;
     let a = actions;
     view! {
@@ -82,11 +90,12 @@ pub fn WorkspaceSection(
                 <div class="workspace">
                     <h2 class="visually-hidden">{t!(i18n, coaching.workspace)}</h2>
                     <Panels w=w add_co=a.add_co remove_co=a.remove_co hand_over=a.hand_over plan=a.plan add_action=a.add_action done=a.done/>
+                    {recommend.clone().map(|p| view! { <crate::experts::RecommendSection company_id=company_id panel=p action=a.recommend/> })}
                     {timeline.clone().map(|t| view! { <TimelineSection company_id=company_id timeline=t note=a.note/> })}
                 </div>
             }
         })}
-        {portal.map(|p| view! { <PortalCoaching company_id=company_id p=p done=a.done timeline=timeline.clone()/> })}
+        {portal.map(|p| view! { <PortalCoaching company_id=company_id p=p done=a.done timeline=timeline.clone() recommended=recommended.clone() contact=a.contact/> })}
     }
     // Erased: the company page's view type is otherwise too deep for a release build.
     .into_any()
@@ -385,6 +394,8 @@ fn PortalCoaching(
     p: PortalCoaching,
     done: ServerAction<SetActionDone>,
     timeline: Option<Timeline>,
+    recommended: Vec<crate::experts::RecommendationView>,
+    contact: ServerAction<crate::experts::ContactExpert>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -397,6 +408,7 @@ fn PortalCoaching(
                     view! { <ActionTable actions=p.actions done_action=done show_owner=false/> }.into_any()
                 }}
             </section>
+            <crate::experts::RecommendedExperts recommendations=recommended action=contact/>
             {timeline.map(|t| view! { <TimelineSection company_id=company_id timeline=t/> })}
         </div>
     }

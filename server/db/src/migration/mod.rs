@@ -6,6 +6,7 @@ mod m20261126_000002_scans;
 mod m20261126_000003_company_contact;
 mod m20261126_000004_workspace;
 mod m20261127_000005_experts;
+mod m20261127_000006_recommendations;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_company_contact::Migration),
             Box::new(m20261126_000004_workspace::Migration),
             Box::new(m20261127_000005_experts::Migration),
+            Box::new(m20261127_000006_recommendations::Migration),
         ]
     }
 }

@@ -17,8 +17,9 @@ pub const ACTION: &str = "action";
 pub const HANDOVER: &str = "handover";
 pub const COACHING: &str = "coaching";
 pub const COMPANY: &str = "company";
-pub const KINDS: [&str; 8] = [
-    SCAN, CONSENT, VISIT, NOTE, ACTION, HANDOVER, COACHING, COMPANY,
+pub const EXPERT: &str = "expert";
+pub const KINDS: [&str; 9] = [
+    SCAN, CONSENT, VISIT, NOTE, ACTION, HANDOVER, COACHING, COMPANY, EXPERT,
 ];
 
 #[derive(Debug, Clone)]

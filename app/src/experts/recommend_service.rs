@@ -1,0 +1,305 @@
+//! Server side of recommending experts and contacting them.
+use super::recommend::*;
+use super::service::{card, theme_view};
+use crate::access;
+use crate::auth::CurrentUser;
+use crate::domain::{CompanyId, Msg, Role};
+use crate::error::AppError;
+use crate::scan::service::{questionnaire, sharing_on, stored_answers};
+use crate::ssr::AppState;
+use db::TransactionTrait;
+use db::entities::company;
+use db::experts::{self, APPROVED};
+use db::recommendations as recs;
+use db::workspace::timeline;
+use std::collections::HashMap;
+
+/// The scan's dimensions (id, nl, en) and the two weakest of the latest shared scan.
+async fn dimensions(
+    st: &AppState,
+    c: &company::Model,
+) -> Result<
+    (
+        Vec<(String, String, String)>,
+        Vec<String>,
+        Option<std::sync::Arc<crate::scan::Questionnaire>>,
+    ),
+    AppError,
+> {
+    let row = db::scans::latest_questionnaire(&st.db, "dma-sme").await?;
+    let q = questionnaire(st, row.id).await?;
+    let dims = q
+        .dimensions
+        .iter()
+        .map(|d| (d.id.clone(), d.nl.clone(), d.en.clone()))
+        .collect();
+    let mut weakest = vec![];
+    if sharing_on(st, c.id).await? {
+        let latest = db::scans::of_company(&st.db, c.id)
+            .await?
+            .into_iter()
+            .filter(|s| s.status == db::scans::STATUS_SUBMITTED)
+            .max_by_key(|s| (s.round, s.submitted_at));
+        if let Some(s) = latest {
+            let sq = questionnaire(st, s.questionnaire_id).await?;
+            let scores = crate::scan::score(&sq, &stored_answers(st, &s, &sq).await?);
+            let mut d: Vec<_> = scores
+                .dimensions
+                .iter()
+                .map(|d| (d.dimension.clone(), d.score))
+                .collect();
+            d.sort_by(|a, b| a.1.total_cmp(&b.1));
+            weakest = d.into_iter().take(2).map(|(id, _)| id).collect();
+        }
+    }
+    Ok((dims, weakest, Some(q)))
+}
+
+async fn views(st: &AppState, c: &company::Model) -> Result<Vec<RecommendationView>, AppError> {
+    let list = recs::of_company(&st.db, c.id).await?;
+    if list.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut profiles = vec![];
+    for r in &list {
+        if let Some(p) = experts::find(&st.db, r.profile_id).await? {
+            profiles.push(p);
+        }
+    }
+    let rows: HashMap<i64, experts::ExpertRow> = experts::rows(&st.db, profiles)
+        .await?
+        .into_iter()
+        .map(|r| (r.profile.id, r))
+        .collect();
+    let contacted: HashMap<i64, chrono::DateTime<chrono::Utc>> =
+        recs::engagements_of_company(&st.db, c.id)
+            .await?
+            .into_iter()
+            .filter_map(|e| e.recommendation_id.map(|r| (r, e.created_at)))
+            .collect();
+    let coaches = timeline::user_names(&st.db, list.iter().map(|r| r.coach_id)).await?;
+    Ok(list
+        .into_iter()
+        .filter_map(|r| {
+            let row = rows.get(&r.profile_id)?;
+            Some(RecommendationView {
+                id: r.id,
+                expert: card(row),
+                website: row.firm.as_ref().and_then(|f| f.website.clone()),
+                dimension: r.dimension,
+                reason: r.reason,
+                coach: coaches.get(&r.coach_id).cloned().unwrap_or_default(),
+                at: r.created_at,
+                contacted_at: contacted.get(&r.id).copied(),
+            })
+        })
+        .collect())
+}
+
+/// The coach's panel: recommendations so far and the approved experts to choose from.
+pub async fn panel(st: &AppState, c: &company::Model) -> Result<RecommendPanel, AppError> {
+    let (dims, weakest, q) = dimensions(st, c).await?;
+    let themes = experts::themes(&st.db).await?;
+    // A theme fits a dimension when it links to one of that dimension's questions.
+    let fitting: Vec<i64> = themes
+        .iter()
+        .filter(|t| {
+            t.links.split_whitespace().any(|l| {
+                let qid = l.split('.').next().unwrap_or_default();
+                q.as_ref()
+                    .and_then(|q| q.question(qid))
+                    .is_some_and(|question| weakest.contains(&question.dimension))
+            })
+        })
+        .map(|t| t.id)
+        .collect();
+    let approved = experts::list(
+        &st.db,
+        &experts::Filter {
+            vetting: Some(APPROVED.into()),
+            ..Default::default()
+        },
+        0,
+        200,
+    )
+    .await?;
+    let mut cards: Vec<_> = approved.items.iter().map(card).collect();
+    let score = |e: &super::ExpertCard| e.theme_ids.iter().filter(|t| fitting.contains(t)).count();
+    cards.sort_by_key(|e| std::cmp::Reverse(score(e)));
+    Ok(RecommendPanel {
+        recommendations: views(st, c).await?,
+        suggested: cards
+            .iter()
+            .filter(|e| score(e) > 0)
+            .map(|e| e.id)
+            .collect(),
+        experts: cards,
+        weakest,
+        themes: themes.into_iter().map(theme_view).collect(),
+        dimensions: dims,
+    })
+}
+
+/// A coach recommends one to three approved experts for an improvement in one dimension.
+pub async fn recommend(
+    st: &AppState,
+    u: &CurrentUser,
+    company_id: CompanyId,
+    form: &RecommendForm,
+) -> Result<usize, AppError> {
+    let (c, _) = crate::coach::service::coached_company(st, u, company_id).await?;
+    let (dims, _, _) = dimensions(st, &c).await?;
+    let ids: Vec<String> = dims.into_iter().map(|(id, _, _)| id).collect();
+    let (profiles, dimension, reason) = form.parse(&ids)?;
+    let mut chosen = vec![];
+    for id in &profiles {
+        match experts::find(&st.db, *id).await? {
+            Some(p) if p.vetting == APPROVED => chosen.push(p),
+            _ => {
+                return Err(AppError::invalid(
+                    crate::domain::Field::Experts,
+                    Msg::ChoiceInvalid,
+                ));
+            }
+        }
+    }
+    let names = timeline::user_names(&st.db, chosen.iter().map(|p| p.user_id)).await?;
+    let txn = st.db.begin().await?;
+    for p in &chosen {
+        let r = recs::create(&txn, c.id, p.id, u.id.0, &dimension, &reason).await?;
+        timeline::add(
+            &txn,
+            timeline::NewEvent {
+                company_id: c.id,
+                kind: timeline::EXPERT,
+                actor_id: Some(u.id.0),
+                shared: true,
+                body: format!(
+                    "recommended {}",
+                    names.get(&p.user_id).cloned().unwrap_or_default()
+                ),
+                ref_id: Some(r.id),
+            },
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(chosen.len())
+}
+
+/// The recommendations an entrepreneur sees for their own company.
+pub async fn for_entrepreneur(
+    st: &AppState,
+    u: &CurrentUser,
+    company_id: CompanyId,
+) -> Result<Vec<RecommendationView>, AppError> {
+    let (c, facts) = crate::companies::load_visible(st, u, company_id).await?;
+    if !(u.role == Role::Entrepreneur && facts.asker_is_member) {
+        return Err(AppError::Forbidden);
+    }
+    views(st, &c).await
+}
+
+/// The coach's panel for a company they coach.
+pub async fn for_coach(
+    st: &AppState,
+    u: &CurrentUser,
+    company_id: CompanyId,
+) -> Result<RecommendPanel, AppError> {
+    let (c, facts) = crate::companies::load_visible(st, u, company_id).await?;
+    if !access::can_coach_company(u, &facts) {
+        return Err(AppError::Forbidden);
+    }
+    panel(st, &c).await
+}
+
+/// The entrepreneur contacts a recommended expert: the expert gets the message by e-mail with
+/// the contact details the entrepreneur chose to share, it lands on the timeline, and the
+/// company's coach is told.
+pub async fn contact(
+    st: &AppState,
+    u: &CurrentUser,
+    recommendation_id: i64,
+    form: &ContactForm,
+) -> Result<(), AppError> {
+    let r = recs::find(&st.db, recommendation_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (c, facts) = crate::companies::load_visible(st, u, CompanyId(r.company_id))
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    if !(u.role == Role::Entrepreneur && facts.asker_is_member) {
+        return Err(AppError::NotFound);
+    }
+    let (message, share_email, phone) = form.parse()?;
+    let already = recs::engagements_of_company(&st.db, c.id)
+        .await?
+        .iter()
+        .any(|e| e.recommendation_id == Some(r.id));
+    if already {
+        return Err(AppError::invalid(
+            crate::domain::Field::Form,
+            Msg::AlreadyContacted,
+        ));
+    }
+    let profile = experts::find(&st.db, r.profile_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let expert = db::accounts::find_by_id(&st.db, profile.user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut shared = vec![];
+    if share_email {
+        shared.push(u.email.clone());
+    }
+    if let Some(p) = &phone {
+        shared.push(p.clone());
+    }
+    let shared = shared.join("\n");
+    let coach = match c.primary_coach_id {
+        Some(id) => db::accounts::find_by_id(&st.db, id).await?,
+        None => None,
+    };
+    let txn = st.db.begin().await?;
+    recs::engage(
+        &txn,
+        recs::NewEngagement {
+            recommendation_id: Some(r.id),
+            company_id: c.id,
+            profile_id: profile.id,
+            entrepreneur_id: u.id.0,
+            message: message.clone(),
+            shared_contact: shared.clone(),
+        },
+    )
+    .await?;
+    timeline::add(
+        &txn,
+        timeline::NewEvent {
+            company_id: c.id,
+            kind: timeline::EXPERT,
+            actor_id: Some(u.id.0),
+            shared: true,
+            body: format!("contacted {}", expert.name),
+            ref_id: Some(r.id),
+        },
+    )
+    .await?;
+    let to_expert = super::mail::contact(
+        &st.settings,
+        &expert,
+        &u.name,
+        &c.name,
+        &message,
+        &shared,
+        coach.as_ref().map(|c| c.email.as_str()),
+    );
+    db::outbox::enqueue(&txn, to_expert, st.settings.smtp_enabled).await?;
+    if let Some(coach) = &coach {
+        let note =
+            super::mail::coach_notice(&st.settings, coach, &u.name, &c.name, &expert.name, c.id);
+        db::outbox::enqueue(&txn, note, st.settings.smtp_enabled).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
