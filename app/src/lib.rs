@@ -11,6 +11,7 @@ pub mod app;
 pub mod auth;
 pub mod coach;
 pub mod companies;
+pub mod contributions;
 pub mod domain;
 pub mod error;
 pub mod experts;

@@ -60,6 +60,10 @@ pub fn field_label(l: Locale, f: Field) -> &'static str {
         Field::Dimension => td_string!(l, field.dimension),
         Field::Reason => td_string!(l, field.reason),
         Field::Message => td_string!(l, field.message),
+        Field::Scheme => td_string!(l, field.scheme_id),
+        Field::Amount => td_string!(l, field.amount),
+        Field::AppliedOn => td_string!(l, field.applied_on),
+        Field::Granted => td_string!(l, field.granted),
     }
 }
 
@@ -114,6 +118,21 @@ pub fn msg_text(l: Locale, m: &Msg, f: Field) -> String {
         Msg::ResponseRequired => td_string!(l, msg.response_required).to_string(),
         Msg::ExpertCount(max) => td_string!(l, msg.expert_count, max = *max).to_string(),
         Msg::AlreadyContacted => td_string!(l, msg.already_contacted).to_string(),
+        Msg::AmountInvalid => td_string!(l, msg.amount_invalid, field = field).to_string(),
+        Msg::AmountOutOfRange(min, max) => td_string!(
+            l,
+            msg.amount_out_of_range,
+            min = crate::contributions::money::format_euro(l, *min),
+            max = crate::contributions::money::format_euro(l, *max)
+        )
+        .to_string(),
+        Msg::SchemeNotValid => td_string!(l, msg.scheme_not_valid).to_string(),
+        Msg::DeMinimisCeiling(total) => td_string!(
+            l,
+            msg.de_minimis_ceiling,
+            total = crate::contributions::money::format_euro(l, *total)
+        )
+        .to_string(),
     }
 }
 

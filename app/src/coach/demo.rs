@@ -440,9 +440,40 @@ pub async fn seed_workspace(conn: &db::DatabaseConnection) -> Result<(), AppErro
             )
             .await?;
         }
+        if i == 1 {
+            // Declared de-minimis aid from elsewhere, close to the EU ceiling: a new
+            // application for this company is warned about.
+            seed_de_minimis(&txn, c.id, coach, today).await?;
+        }
         caseload::refresh(&txn, c.id).await?;
     }
     txn.commit().await?;
+    Ok(())
+}
+
+async fn seed_de_minimis(
+    db: &db::DatabaseTransaction,
+    company_id: i64,
+    coach: i64,
+    today: NaiveDate,
+) -> Result<(), AppError> {
+    let schemes = db::contributions::schemes(db).await?;
+    let Some(other) = schemes.iter().find(|s| s.key == "overige_de_minimis") else {
+        return Ok(());
+    };
+    let on = today - Duration::days(400);
+    let a = db::contributions::apply(
+        db,
+        db::contributions::NewApplication {
+            company_id,
+            scheme_id: other.id,
+            requested_cents: 296_000_00,
+            applied_on: on,
+            created_by_id: coach,
+        },
+    )
+    .await?;
+    db::contributions::decide(db, a.id, Some(296_000_00), on + Duration::days(30)).await?;
     Ok(())
 }
 

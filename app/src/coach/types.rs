@@ -131,6 +131,8 @@ pub struct Dossier {
     pub recommend: Option<crate::experts::RecommendPanel>,
     /// The recommendations the entrepreneur sees.
     pub recommended: Vec<crate::experts::RecommendationView>,
+    /// Contribution applications and the de-minimis total (coaching staff).
+    pub contributions: Option<crate::contributions::ContributionsPanel>,
 }
 
 /// What the entrepreneur's portal shows of the coaching: their actions and shared notes.

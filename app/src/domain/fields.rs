@@ -60,6 +60,10 @@ pub enum Field {
     Dimension,
     Reason,
     Message,
+    Scheme,
+    Amount,
+    AppliedOn,
+    Granted,
 }
 
 impl Field {
@@ -120,6 +124,10 @@ impl Field {
             Field::Dimension => "dimension",
             Field::Reason => "reason",
             Field::Message => "message",
+            Field::Scheme => "scheme_id",
+            Field::Amount => "amount",
+            Field::AppliedOn => "applied_on",
+            Field::Granted => "granted",
         }
     }
 }
@@ -167,4 +175,13 @@ pub enum Msg {
     ExpertCount(u32),
     /// The entrepreneur already contacted this expert for this recommendation.
     AlreadyContacted,
+    /// Not an amount in euros.
+    AmountInvalid,
+    /// The amount is outside the scheme's minimum and maximum (in cents).
+    AmountOutOfRange(i64, i64),
+    /// The scheme is not open on that date.
+    SchemeNotValid,
+    /// The application would take the de-minimis total (in cents) past the ceiling; it can
+    /// still be recorded once the coach confirms.
+    DeMinimisCeiling(i64),
 }

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod companies;
 pub mod connect;
+pub mod contributions;
 pub mod entities;
 pub mod error;
 pub mod experts;

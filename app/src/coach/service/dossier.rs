@@ -96,6 +96,7 @@ pub async fn dossier(
             timeline: Some(timeline_page(st, u, id, group, page).await?),
             recommend: Some(crate::experts::recommend_service::panel(st, &c).await?),
             recommended: vec![],
+            contributions: Some(crate::contributions::service::panel(st, &c).await?),
         })
     } else if u.role == Role::Entrepreneur && facts.asker_is_member {
         Ok(Dossier {
@@ -104,6 +105,7 @@ pub async fn dossier(
             timeline: Some(timeline_page(st, u, id, group, page).await?),
             recommend: None,
             recommended: crate::experts::recommend_service::for_entrepreneur(st, u, id).await?,
+            contributions: None,
         })
     } else {
         Ok(Dossier {
@@ -112,6 +114,7 @@ pub async fn dossier(
             timeline: None,
             recommend: None,
             recommended: vec![],
+            contributions: None,
         })
     }
 }

@@ -29,6 +29,8 @@ pub struct WorkspaceActions {
     pub note: ServerAction<AddNote>,
     pub recommend: ServerAction<crate::experts::RecommendExperts>,
     pub contact: ServerAction<crate::experts::ContactExpert>,
+    pub apply: ServerAction<crate::contributions::ApplyContribution>,
+    pub decide: ServerAction<crate::contributions::DecideContribution>,
 }
 
 impl WorkspaceActions {
@@ -43,11 +45,13 @@ impl WorkspaceActions {
             note: ServerAction::new(),
             recommend: ServerAction::new(),
             contact: ServerAction::new(),
+            apply: ServerAction::new(),
+            decide: ServerAction::new(),
         }
     }
 
     /// Changes whenever one of the actions completed: the page reloads its data on it.
-    pub fn versions(&self) -> [usize; 9] {
+    pub fn versions(&self) -> [usize; 11] {
         [
             self.add_co.version().get(),
             self.remove_co.version().get(),
@@ -58,6 +62,8 @@ impl WorkspaceActions {
             self.note.version().get(),
             self.recommend.version().get(),
             self.contact.version().get(),
+            self.apply.version().get(),
+            self.decide.version().get(),
         ]
     }
 }
@@ -82,6 +88,7 @@ pub fn WorkspaceSection(
         timeline,
         recommend,
         recommended,
+        contributions,
     } = dossier;
     let a = actions;
     view! {
@@ -91,6 +98,7 @@ pub fn WorkspaceSection(
                     <h2 class="visually-hidden">{t!(i18n, coaching.workspace)}</h2>
                     <Panels w=w add_co=a.add_co remove_co=a.remove_co hand_over=a.hand_over plan=a.plan add_action=a.add_action done=a.done/>
                     {recommend.clone().map(|p| view! { <crate::experts::RecommendSection company_id=company_id panel=p action=a.recommend/> })}
+                    {contributions.clone().map(|p| view! { <crate::contributions::ContributionsSection company_id=company_id panel=p apply=a.apply decide=a.decide/> })}
                     {timeline.clone().map(|t| view! { <TimelineSection company_id=company_id timeline=t note=a.note/> })}
                 </div>
             }

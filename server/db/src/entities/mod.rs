@@ -6,6 +6,8 @@ pub mod company;
 pub mod company_coach;
 pub mod company_member;
 pub mod consent;
+pub mod contribution_application;
+pub mod contribution_scheme;
 pub mod engagement;
 pub mod expert_firm;
 pub mod expert_profile;

@@ -7,6 +7,7 @@ mod m20261126_000003_company_contact;
 mod m20261126_000004_workspace;
 mod m20261127_000005_experts;
 mod m20261127_000006_recommendations;
+mod m20261127_000007_contributions;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_workspace::Migration),
             Box::new(m20261127_000005_experts::Migration),
             Box::new(m20261127_000006_recommendations::Migration),
+            Box::new(m20261127_000007_contributions::Migration),
         ]
     }
 }
