@@ -14,6 +14,7 @@ use crate::experts::{ExpertDirectoryPage, ExpertPage, OwnExpertProfilePage};
 use crate::home::HomePage;
 use crate::i18n::*;
 use crate::layout::{Footer, Header, NotFound};
+use crate::leads::{LeadInboxPage, MyLeadsPage};
 use crate::scan::{ScanHistoryPage, ScanResultPage, ScanReviewPage, ScanStepPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -138,6 +139,8 @@ fn AppShell() -> impl IntoView {
                 <Route path=path!("/experts") view=ExpertDirectoryPage ssr=SsrMode::Async/>
                 <Route path=path!("/experts/:id") view=ExpertPage ssr=SsrMode::Async/>
                 <Route path=path!("/expert-profile") view=OwnExpertProfilePage ssr=SsrMode::Async/>
+                <Route path=path!("/leads") view=LeadInboxPage ssr=SsrMode::Async/>
+                <Route path=path!("/my-leads") view=MyLeadsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users/invite") view=InviteStaffPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async/>

@@ -17,6 +17,7 @@ pub mod error;
 pub mod experts;
 pub mod home;
 pub mod layout;
+pub mod leads;
 pub mod messages;
 pub mod scan;
 #[cfg(feature = "ssr")]

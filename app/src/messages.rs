@@ -127,6 +127,8 @@ pub fn msg_text(l: Locale, m: &Msg, f: Field) -> String {
         )
         .to_string(),
         Msg::SchemeNotValid => td_string!(l, msg.scheme_not_valid).to_string(),
+        Msg::LeadDecided => td_string!(l, msg.lead_decided).to_string(),
+        Msg::Neutrality => td_string!(l, msg.neutrality).to_string(),
         Msg::DeMinimisCeiling(total) => td_string!(
             l,
             msg.de_minimis_ceiling,

@@ -184,4 +184,8 @@ pub enum Msg {
     /// The application would take the de-minimis total (in cents) past the ceiling; it can
     /// still be recorded once the coach confirms.
     DeMinimisCeiling(i64),
+    /// The lead was accepted or declined already.
+    LeadDecided,
+    /// The expert whose lead brought the company in cannot be the only one recommended.
+    Neutrality,
 }

@@ -163,6 +163,15 @@ pub async fn recommend(
             }
         }
     }
+    // Neutrality: the expert whose lead brought the company in is never the only one
+    // recommended to it.
+    let proposers = db::leads::proposers_of_company(&st.db, c.id).await?;
+    if chosen.len() == 1 && proposers.contains(&chosen[0].id) {
+        return Err(AppError::invalid(
+            crate::domain::Field::Experts,
+            Msg::Neutrality,
+        ));
+    }
     let names = timeline::user_names(&st.db, chosen.iter().map(|p| p.user_id)).await?;
     let txn = st.db.begin().await?;
     for p in &chosen {

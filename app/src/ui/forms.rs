@@ -91,10 +91,13 @@ pub fn TextField(
     /// Marks the label "(optional)".
     #[prop(default = false)]
     optional: bool,
+    /// The element id when one page repeats the form (one per item); defaults to the field id.
+    #[prop(optional, into)]
+    dom_id: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let errors = form_errors(error);
-    let id = field.id();
+    let id: String = dom_id.unwrap_or_else(|| field.id().to_owned());
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-error");
     let secret = input_type == "password";
@@ -133,7 +136,7 @@ pub fn TextField(
     };
     view! {
         <div class="field" class:field--error=move || message().is_some()>
-            <label for=id>
+            <label for=id.clone()>
                 {move || field_label(i18n.get_locale(), field)}
                 {optional.then(|| view! { " " <span class="label-optional">{t!(i18n, form.optional)}</span> })}
             </label>
@@ -146,7 +149,7 @@ pub fn TextField(
             })}
             <input
                 id=id
-                name=name.unwrap_or(id)
+                name=name.unwrap_or(field.id())
                 type=input_type
                 value=current_value
                 autocomplete=autocomplete
@@ -172,10 +175,13 @@ pub fn SelectField(
     #[prop(default = false)]
     with_empty: bool,
     #[prop(default = false)] optional: bool,
+    /// The element id when one page repeats the form (one per item); defaults to the field id.
+    #[prop(optional, into)]
+    dom_id: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let errors = form_errors(error);
-    let id = field.id();
+    let id: String = dom_id.unwrap_or_else(|| field.id().to_owned());
     let err_id = format!("{id}-error");
     let initial = value.unwrap_or_default();
     let message = move || errors.get().and_then(|e| e.message_for(field));
@@ -187,7 +193,7 @@ pub fn SelectField(
     };
     view! {
         <div class="field" class:field--error=move || message().is_some()>
-            <label for=id>
+            <label for=id.clone()>
                 {move || field_label(i18n.get_locale(), field)}
                 {optional.then(|| view! { " " <span class="label-optional">{t!(i18n, form.optional)}</span> })}
             </label>
@@ -195,7 +201,7 @@ pub fn SelectField(
             {move || message().map(|m| view! {
                 <p class="field-error" id=err_id.clone()>{msg_text(i18n.get_locale(), &m, field)}</p>
             })}
-            <select id=id name=name.unwrap_or(id) aria-invalid=move || message().is_some().then_some("true")>
+            <select id=id name=name.unwrap_or(field.id()) aria-invalid=move || message().is_some().then_some("true")>
                 {move || with_empty.then(|| view! { <option value="">{t!(i18n, form.choose)}</option> })}
                 {move || {
                     let sel = selected();

@@ -8,6 +8,7 @@ pub mod contributions;
 pub mod entities;
 pub mod error;
 pub mod experts;
+pub mod leads;
 pub mod migration;
 pub mod outbox;
 pub mod password;

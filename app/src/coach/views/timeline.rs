@@ -55,6 +55,17 @@ fn headline(l: Locale, e: &EventView) -> String {
             let line = e.body.lines().next().unwrap_or_default();
             td_string!(l, timeline.ev_handover, who = line).to_string()
         }
+        "company" if word == "lead" => td_string!(
+            l,
+            timeline.ev_lead,
+            expert = e
+                .body
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches("lead ")
+        )
+        .to_string(),
         "expert" if word == "contacted" => {
             td_string!(l, timeline.ev_expert_contacted, name = rest).to_string()
         }

@@ -12,6 +12,7 @@ pub mod engagement;
 pub mod expert_firm;
 pub mod expert_profile;
 pub mod expert_profile_theme;
+pub mod lead;
 pub mod organisation;
 pub mod outbox_message;
 pub mod questionnaire;

@@ -8,6 +8,7 @@ mod m20261126_000004_workspace;
 mod m20261127_000005_experts;
 mod m20261127_000006_recommendations;
 mod m20261127_000007_contributions;
+mod m20261127_000008_leads;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000005_experts::Migration),
             Box::new(m20261127_000006_recommendations::Migration),
             Box::new(m20261127_000007_contributions::Migration),
+            Box::new(m20261127_000008_leads::Migration),
         ]
     }
 }
