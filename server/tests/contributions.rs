@@ -158,17 +158,7 @@ on_both_databases!(
                 .status,
             404
         );
-        let other_org = db::companies::create_organisation(&app.db, "Andere coaches")
-            .await
-            .unwrap();
-        app.add_user(
-            "vreemd@example.nl",
-            "Vreemde Coach",
-            db::roles::COACH,
-            Some(other_org.id),
-        )
-        .await;
-        let stranger = app.logged_in("vreemd@example.nl").await;
+        let stranger = app.stranger_coach().await;
         assert_eq!(
             stranger
                 .call("get_contributions", &[("company_id", &bakery)])

@@ -256,17 +256,7 @@ on_both_databases!(
                 .iter()
                 .any(|l| l["status"] == "declined" && l["decline_reason"].is_null())
         );
-        let stranger_org = db::companies::create_organisation(&app.db, "Andere coaches")
-            .await
-            .unwrap();
-        app.add_user(
-            "vreemd@example.nl",
-            "Vreemde Coach",
-            db::roles::COACH,
-            Some(stranger_org.id),
-        )
-        .await;
-        let stranger = app.logged_in("vreemd@example.nl").await;
+        let stranger = app.stranger_coach().await;
         assert_eq!(
             stranger
                 .call("decline_lead", &[("id", &third), ("reason", "x")])

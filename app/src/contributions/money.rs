@@ -83,7 +83,11 @@ mod tests {
     fn amounts_are_written_in_the_readers_style() {
         assert_eq!(format_euro(Locale::nl, 125_000), "EUR 1.250,00");
         assert_eq!(format_euro(Locale::en, 125_000), "EUR 1,250.00");
-        assert_eq!(format_euro(Locale::nl, 30_000_000_00), "EUR 300.000.000,00");
+        assert_eq!(format_euro(Locale::nl, 300_000_00), "EUR 300.000,00");
+        assert_eq!(
+            format_euro(Locale::en, 123_456_789_01),
+            "EUR 123,456,789.01"
+        );
         assert_eq!(format_euro(Locale::nl, 5), "EUR 0,05");
     }
 }

@@ -209,6 +209,21 @@ impl TestApp {
         .id
     }
 
+    /// A signed-in coach of another coaching organisation, who must see nothing of the demo's.
+    pub async fn stranger_coach(&self) -> Client {
+        let org = db::companies::create_organisation(&self.db, "Andere coaches")
+            .await
+            .unwrap();
+        self.add_user(
+            "vreemd@example.nl",
+            "Vreemde Coach",
+            db::roles::COACH,
+            Some(org.id),
+        )
+        .await;
+        self.logged_in("vreemd@example.nl").await
+    }
+
     pub async fn outbox_count(&self) -> u64 {
         db::outbox::list(&self.db, 0, 1)
             .await
