@@ -10,7 +10,7 @@ use crate::coach::{
     VisitPage,
 };
 use crate::companies::{CompaniesPage, CompanyPage, CompanyProfilePage, NewCompanyPage};
-use crate::experts::{ExpertDirectoryPage, ExpertPage, OwnExpertProfilePage};
+use crate::experts::{ExpertDirectoryPage, ExpertPage, MyEngagementsPage, OwnExpertProfilePage};
 use crate::home::HomePage;
 use crate::i18n::*;
 use crate::layout::{Footer, Header, NotFound};
@@ -139,6 +139,7 @@ fn AppShell() -> impl IntoView {
                 <Route path=path!("/experts") view=ExpertDirectoryPage ssr=SsrMode::Async/>
                 <Route path=path!("/experts/:id") view=ExpertPage ssr=SsrMode::Async/>
                 <Route path=path!("/expert-profile") view=OwnExpertProfilePage ssr=SsrMode::Async/>
+                <Route path=path!("/my-engagements") view=MyEngagementsPage ssr=SsrMode::Async/>
                 <Route path=path!("/leads") view=LeadInboxPage ssr=SsrMode::Async/>
                 <Route path=path!("/my-leads") view=MyLeadsPage ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>

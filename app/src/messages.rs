@@ -64,6 +64,10 @@ pub fn field_label(l: Locale, f: Field) -> &'static str {
         Field::Amount => td_string!(l, field.amount),
         Field::AppliedOn => td_string!(l, field.applied_on),
         Field::Granted => td_string!(l, field.granted),
+        Field::EngagementStatus => td_string!(l, field.engagement_status),
+        Field::Outcome => td_string!(l, field.outcome),
+        Field::Lesson => td_string!(l, field.lesson),
+        Field::Engagement => td_string!(l, field.engagement_id),
     }
 }
 

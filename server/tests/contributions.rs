@@ -131,6 +131,80 @@ on_both_databases!(
             .await;
         assert_eq!(confirmed.status, 200, "{}", confirmed.body);
 
+        // An application can name the expert engagement it pays for, of this company only.
+        let daan = db::experts::profile_of(
+            &app.db,
+            db::accounts::find_by_email(&app.db, EXPERT)
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+        let owner = db::accounts::find_by_email(&app.db, ENTREPRENEUR)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let engagement = db::recommendations::engage(
+            &app.db,
+            db::recommendations::NewEngagement {
+                recommendation_id: None,
+                company_id: bakery.parse().unwrap(),
+                profile_id: daan,
+                entrepreneur_id: owner,
+                message: "Hallo".into(),
+                shared_contact: String::new(),
+                shared_scan_id: None,
+            },
+        )
+        .await
+        .unwrap()
+        .id
+        .to_string();
+        let linked = coach
+            .call(
+                "apply_contribution",
+                &[
+                    ("company_id", &bakery),
+                    ("form[scheme_id]", &digital),
+                    ("form[amount]", "1000"),
+                    ("form[applied_on]", &on),
+                    ("form[engagement_id]", &engagement),
+                ],
+            )
+            .await;
+        assert_eq!(linked.status, 200, "{}", linked.body);
+        let panel = coach
+            .call("get_contributions", &[("company_id", &bakery)])
+            .await;
+        assert!(
+            panel.body["applications"][0]["engagement"]
+                .as_str()
+                .unwrap()
+                .starts_with("Daan Dashboard (demo)")
+        );
+        let foreign = coach
+            .call(
+                "apply_contribution",
+                &[
+                    ("company_id", &metal),
+                    ("form[scheme_id]", &digital),
+                    ("form[amount]", "1000"),
+                    ("form[applied_on]", &on),
+                    ("form[engagement_id]", &engagement),
+                    ("form[accept_ceiling]", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            foreign.invalid_fields(),
+            vec![("engagement".to_owned(), "choice_invalid".to_owned())]
+        );
+
         let e = app.logged_in(ENTREPRENEUR).await;
         assert_eq!(
             e.call(

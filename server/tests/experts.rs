@@ -381,3 +381,288 @@ on_both_databases!(
         );
     }
 );
+
+on_both_databases!(
+    coach_and_expert_keep_the_engagement_and_the_coachs_lesson_is_kept_for_next_time,
+    |app: TestApp| async move {
+        let company = app.company_id("12345678").await;
+        let daan = profile_id(&app, EXPERT).await;
+        let coach = app.logged_in(COACH).await;
+        let key = format!("form[experts][{daan}]");
+        coach
+            .call(
+                "recommend_experts",
+                &[
+                    ("company_id", &company),
+                    (&key, "on"),
+                    ("form[dimension]", "data"),
+                    ("form[reason]", "Dashboard"),
+                ],
+            )
+            .await;
+        let e = app.logged_in(ENTREPRENEUR).await;
+        let rec = e
+            .call("get_recommendations", &[("company_id", &company)])
+            .await
+            .body[0]["id"]
+            .as_i64()
+            .unwrap()
+            .to_string();
+        e.call(
+            "contact_expert",
+            &[
+                ("recommendation_id", &rec),
+                ("form[message]", "Bellen?"),
+                ("form[share_email]", "on"),
+            ],
+        )
+        .await;
+
+        let expert = app.logged_in(EXPERT).await;
+        let mine = expert.call("get_my_engagements", &[]).await;
+        assert_eq!(mine.status, 200, "{}", mine.body);
+        assert_eq!(mine.body[0]["message"], "Bellen?");
+        assert_eq!(mine.body[0]["shared_contact"], ENTREPRENEUR);
+        let id = mine.body[0]["id"].as_i64().unwrap().to_string();
+        let by_expert = expert
+            .call(
+                "update_engagement",
+                &[
+                    ("id", &id),
+                    ("form[status]", "intake"),
+                    ("form[outcome]", "Intake volgende week"),
+                    ("form[lesson]", "niet van mij"),
+                ],
+            )
+            .await;
+        assert_eq!(by_expert.status, 200, "{}", by_expert.body);
+        let panel = coach
+            .call("get_recommend_panel", &[("company_id", &company)])
+            .await;
+        assert_eq!(panel.body["engagements"][0]["status"], "intake");
+        assert_eq!(
+            panel.body["engagements"][0]["outcome"],
+            "Intake volgende week"
+        );
+        assert_eq!(
+            panel.body["engagements"][0]["lesson"], "",
+            "the lesson learned is the coach's"
+        );
+
+        let bad = coach
+            .call(
+                "update_engagement",
+                &[
+                    ("id", &id),
+                    ("form[status]", "vergeten"),
+                    ("form[outcome]", ""),
+                    ("form[lesson]", ""),
+                ],
+            )
+            .await;
+        assert_eq!(
+            bad.invalid_fields(),
+            vec![("engagement_status".to_owned(), "choice_invalid".to_owned())]
+        );
+        let by_coach = coach
+            .call(
+                "update_engagement",
+                &[
+                    ("id", &id),
+                    ("form[status]", "running"),
+                    ("form[outcome]", "Dashboard in aanbouw"),
+                    ("form[lesson]", "Werkt goed met kleine teams"),
+                ],
+            )
+            .await;
+        assert_eq!(by_coach.status, 200);
+        let detail = coach.call("get_expert", &[("id", &daan)]).await;
+        assert_eq!(
+            detail.body["lessons"],
+            serde_json::json!(["Werkt goed met kleine teams"])
+        );
+        assert_eq!(
+            expert.call("get_expert", &[("id", &daan)]).await.body["lessons"],
+            serde_json::json!([]),
+            "lessons stay with the coaches"
+        );
+
+        assert_eq!(
+            e.call(
+                "update_engagement",
+                &[
+                    ("id", &id),
+                    ("form[status]", "done"),
+                    ("form[outcome]", ""),
+                    ("form[lesson]", "")
+                ]
+            )
+            .await
+            .status,
+            404
+        );
+        let stranger = app.stranger_coach().await;
+        assert_eq!(
+            stranger
+                .call(
+                    "update_engagement",
+                    &[
+                        ("id", &id),
+                        ("form[status]", "done"),
+                        ("form[outcome]", ""),
+                        ("form[lesson]", "")
+                    ]
+                )
+                .await
+                .status,
+            404
+        );
+        assert_eq!(
+            stranger.call("get_expert", &[("id", &daan)]).await.body["lessons"],
+            serde_json::json!([])
+        );
+    }
+);
+
+on_both_databases!(
+    an_engagement_shows_how_its_dimension_moved_in_the_next_scan_round,
+    |app: TestApp| async move {
+        use sea_orm::{ActiveModelTrait, Set};
+        // Demo company 0 shares a T0 (a year or more ago) and a T1 (a few months ago).
+        let company: i64 = app.company_id("50000000").await.parse().unwrap();
+        let daan: i64 = profile_id(&app, EXPERT).await.parse().unwrap();
+        let sanne = db::accounts::find_by_email(&app.db, COACH)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let owner = db::companies::members(&app.db, company).await.unwrap()[0].id;
+        let rec = db::recommendations::create(&app.db, company, daan, sanne, "data", "Dashboard")
+            .await
+            .unwrap();
+        let e = db::recommendations::engage(
+            &app.db,
+            db::recommendations::NewEngagement {
+                recommendation_id: Some(rec.id),
+                company_id: company,
+                profile_id: daan,
+                entrepreneur_id: owner,
+                message: "Hallo".into(),
+                shared_contact: String::new(),
+                shared_scan_id: None,
+            },
+        )
+        .await
+        .unwrap();
+        // The engagement started between the two rounds.
+        let mut am: db::entities::engagement::ActiveModel = e.into();
+        am.created_at = Set(chrono::Utc::now() - chrono::Duration::days(200));
+        am.update(&app.db).await.unwrap();
+
+        let coach = app.logged_in(COACH).await;
+        let panel = coach
+            .call(
+                "get_recommend_panel",
+                &[("company_id", &company.to_string())],
+            )
+            .await;
+        let change = &panel.body["engagements"][0]["change"];
+        assert!(change.is_array(), "{}", panel.body["engagements"]);
+        let (before, after) = (change[0].as_f64().unwrap(), change[1].as_f64().unwrap());
+        assert!(
+            after >= before,
+            "T1 took the next best steps: {before} -> {after}"
+        );
+    }
+);
+
+on_both_databases!(
+    an_expert_sees_a_scan_result_only_when_the_entrepreneur_shares_it,
+    |app: TestApp| async move {
+        let company = app.company_id("50000000").await;
+        let daan = profile_id(&app, EXPERT).await;
+        let coach = app.logged_in(COACH).await;
+        let key = format!("form[experts][{daan}]");
+        coach
+            .call(
+                "recommend_experts",
+                &[
+                    ("company_id", &company),
+                    (&key, "on"),
+                    ("form[dimension]", "data"),
+                    ("form[reason]", "Dashboard"),
+                ],
+            )
+            .await;
+        let scans = db::scans::of_company(&app.db, company.parse().unwrap())
+            .await
+            .unwrap();
+        let (t0, t1) = (scans[0].id.to_string(), scans[1].id.to_string());
+        let expert = app.logged_in(EXPERT).await;
+        assert_eq!(
+            expert.call("scan_result", &[("scan_id", &t1)]).await.status,
+            404,
+            "nothing shared yet"
+        );
+
+        let owner = db::companies::members(&app.db, company.parse().unwrap())
+            .await
+            .unwrap()[0]
+            .clone();
+        db::accounts::set_password_hash(
+            &app.db,
+            owner.id,
+            db::password::hash_password(DEMO_PASSWORD).unwrap(),
+        )
+        .await
+        .unwrap();
+        let e = app.logged_in(&owner.email).await;
+        let rec = e
+            .call("get_recommendations", &[("company_id", &company)])
+            .await
+            .body[0]["id"]
+            .as_i64()
+            .unwrap()
+            .to_string();
+        let sent = e
+            .call(
+                "contact_expert",
+                &[
+                    ("recommendation_id", &rec),
+                    ("form[message]", "Zie mijn scan."),
+                    ("form[share_scan]", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(sent.status, 200, "{}", sent.body);
+
+        let mine = expert.call("get_my_engagements", &[]).await;
+        assert_eq!(
+            mine.body[0]["shared_scan"].as_i64().unwrap().to_string(),
+            t1,
+            "the latest result is shared"
+        );
+        let seen = expert.call("scan_result", &[("scan_id", &t1)]).await;
+        assert_eq!(seen.status, 200, "{}", seen.body);
+        assert_eq!(
+            expert.call("scan_result", &[("scan_id", &t0)]).await.status,
+            404,
+            "only the shared one"
+        );
+        assert_eq!(
+            expert.call("get_company", &[("id", &company)]).await.status,
+            404,
+            "and never the dossier"
+        );
+        assert_eq!(
+            expert
+                .call(
+                    "get_timeline",
+                    &[("id", &company), ("kind", ""), ("page", "1")]
+                )
+                .await
+                .status,
+            404
+        );
+    }
+);

@@ -470,6 +470,7 @@ async fn seed_de_minimis(
             requested_cents: 296_000_00,
             applied_on: on,
             created_by_id: coach,
+            engagement_id: None,
         },
     )
     .await?;

@@ -33,12 +33,32 @@ fn rules_of(s: &contribution_scheme::Model) -> SchemeRules {
     }
 }
 
+/// The company's engagements with experts: id and "expert (date)".
+async fn engagements(st: &AppState, company_id: i64) -> Result<Vec<(i64, String)>, AppError> {
+    let mut out = vec![];
+    for e in db::recommendations::engagements_of_company(&st.db, company_id).await? {
+        let name = match db::experts::find(&st.db, e.profile_id).await? {
+            Some(p) => db::accounts::find_by_id(&st.db, p.user_id)
+                .await?
+                .map(|u| u.name)
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        out.push((
+            e.id,
+            format!("{name} ({})", e.created_at.format("%Y-%m-%d")),
+        ));
+    }
+    Ok(out)
+}
+
 async fn total(
     st: &AppState,
     company_id: i64,
     schemes: &[contribution_scheme::Model],
 ) -> Result<(Vec<ApplicationView>, i64), AppError> {
     let apps = db_c::of_company(&st.db, company_id).await?;
+    let linked = engagements(st, company_id).await?;
     let dm = |id: i64| {
         schemes
             .iter()
@@ -64,6 +84,12 @@ async fn total(
                 .map(|s| s.name.clone())
                 .unwrap_or_default(),
             de_minimis: dm(a.scheme_id),
+            engagement: a.engagement_id.and_then(|e| {
+                linked
+                    .iter()
+                    .find(|(id, _)| *id == e)
+                    .map(|(_, l)| l.clone())
+            }),
             id: a.id,
             requested_cents: a.requested_cents,
             granted_cents: a.granted_cents,
@@ -83,6 +109,7 @@ pub async fn panel(st: &AppState, c: &company::Model) -> Result<ContributionsPan
         applications,
         de_minimis_cents,
         ceiling_cents: DE_MINIMIS_CEILING_CENTS,
+        engagements: engagements(st, c.id).await?,
     })
 }
 
@@ -114,6 +141,22 @@ pub async fn apply(
     let on = crate::coach::report::parse_date(&f.applied_on)
         .map_err(|m| e.add(Field::AppliedOn, m))
         .ok();
+    e.keep(Field::Engagement, &f.engagement_id);
+    let engagement = match f.engagement_id.trim() {
+        "" => None,
+        raw => {
+            let found = match raw.parse::<i64>().ok() {
+                Some(id) => db::recommendations::find_engagement(&st.db, id)
+                    .await?
+                    .filter(|x| x.company_id == c.id),
+                None => None,
+            };
+            if found.is_none() {
+                e.add(Field::Engagement, Msg::ChoiceInvalid);
+            }
+            found.map(|x| x.id)
+        }
+    };
     if let (Some(s), Some(a), Some(d)) = (scheme, amount, on) {
         if let Err(m) = rules::check_application(&rules_of(s), a, d) {
             let field = if m == Msg::SchemeNotValid {
@@ -142,6 +185,7 @@ pub async fn apply(
             requested_cents: amount,
             applied_on: on,
             created_by_id: u.id.0,
+            engagement_id: engagement,
         },
     )
     .await?;

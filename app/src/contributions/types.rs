@@ -26,6 +26,8 @@ pub struct ApplicationView {
     pub applied_on: NaiveDate,
     pub decided_on: Option<NaiveDate>,
     pub de_minimis: bool,
+    /// The expert engagement the contribution pays for.
+    pub engagement: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +37,8 @@ pub struct ContributionsPanel {
     /// De-minimis aid of the last three years (granted, or still open), in cents.
     pub de_minimis_cents: i64,
     pub ceiling_cents: i64,
+    /// The company's engagements with experts (id, expert), to link an application to.
+    pub engagements: Vec<(i64, String)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,6 +47,8 @@ pub struct ApplyForm {
     pub scheme_id: String,
     pub amount: String,
     pub applied_on: String,
+    /// The engagement the contribution pays for (empty: none).
+    pub engagement_id: String,
     /// Ticked after the warning that the application passes the de-minimis ceiling.
     pub accept_ceiling: Option<String>,
 }

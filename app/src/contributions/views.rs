@@ -83,7 +83,10 @@ pub fn ContributionsSection(
                                     let label = a.scheme.clone();
                                     view! {
                                         <tr>
-                                            <td>{a.scheme.clone()}{a.de_minimis.then(|| view! { " " <span class="badge">"de-minimis"</span> })}</td>
+                                            <td>
+                                                {a.scheme.clone()}{a.de_minimis.then(|| view! { " " <span class="badge">"de-minimis"</span> })}
+                                                {a.engagement.clone().map(|x| view! { <br/><span class="muted">{x}</span> })}
+                                            </td>
                                             <td>{move || format_day(i18n.get_locale(), a.applied_on)}</td>
                                             <td>{move || format_euro(i18n.get_locale(), a.requested_cents)}</td>
                                             <td>{move || a.granted_cents.map(|g| format_euro(i18n.get_locale(), g)).unwrap_or_else(|| "-".into())}</td>
@@ -115,6 +118,13 @@ pub fn ContributionsSection(
                     <SelectField field=Field::Scheme name="form[scheme_id]" error=error with_empty=true options=options/>
                     <TextField field=Field::Amount name="form[amount]" error=error inputmode="decimal" required=true/>
                     <TextField field=Field::AppliedOn name="form[applied_on]" input_type="date" error=error required=true/>
+                    {(!panel.engagements.is_empty()).then(|| {
+                        let list = panel.engagements.clone();
+                        view! {
+                            <SelectField field=Field::Engagement name="form[engagement_id]" error=error with_empty=true optional=true
+                                options=Signal::derive(move || list.iter().map(|(id, l)| (id.to_string(), l.clone())).collect::<Vec<_>>())/>
+                        }
+                    })}
                     {move || warned().then(|| view! {
                         <div class="field field--check">
                             <input type="checkbox" id="accept_ceiling" name="form[accept_ceiling]" value="on"/>

@@ -64,6 +64,10 @@ pub enum Field {
     Amount,
     AppliedOn,
     Granted,
+    EngagementStatus,
+    Outcome,
+    Lesson,
+    Engagement,
 }
 
 impl Field {
@@ -128,6 +132,10 @@ impl Field {
             Field::Amount => "amount",
             Field::AppliedOn => "applied_on",
             Field::Granted => "granted",
+            Field::EngagementStatus => "engagement_status",
+            Field::Outcome => "outcome",
+            Field::Lesson => "lesson",
+            Field::Engagement => "engagement_id",
         }
     }
 }

@@ -119,3 +119,26 @@ pub async fn contact_expert(
         .await,
     )
 }
+
+#[server(prefix = "/api", endpoint = "get_my_engagements")]
+pub async fn get_my_engagements() -> Result<Vec<super::EngagementView>, AppError> {
+    respond(
+        async {
+            let (st, u) = (ssr::state()?, ssr::require_user()?);
+            super::recommend_service::my_engagements(&st, &u).await
+        }
+        .await,
+    )
+}
+
+/// Coach or expert update an engagement (the lesson learned is the coach's).
+#[server(prefix = "/api", endpoint = "update_engagement")]
+pub async fn update_engagement(id: i64, form: super::EngagementForm) -> Result<(), AppError> {
+    respond(
+        async {
+            let (st, u) = (ssr::state()?, ssr::require_user()?);
+            super::recommend_service::update_engagement(&st, &u, id, &form).await
+        }
+        .await,
+    )
+}

@@ -18,8 +18,11 @@ mod views;
 
 pub use api::*;
 pub use form::ExpertProfileForm;
-pub use recommend::{ContactForm, RecommendForm, RecommendPanel, RecommendationView};
+pub use recommend::{
+    ContactForm, EngagementForm, EngagementView, RecommendForm, RecommendPanel, RecommendationView,
+};
 pub use types::*;
 pub use views::{
-    ExpertDirectoryPage, ExpertPage, OwnExpertProfilePage, RecommendSection, RecommendedExperts,
+    ExpertDirectoryPage, ExpertPage, MyEngagementsPage, OwnExpertProfilePage, RecommendSection,
+    RecommendedExperts,
 };

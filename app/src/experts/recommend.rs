@@ -36,6 +36,40 @@ pub struct RecommendPanel {
     pub themes: Vec<ThemeView>,
     /// The scan's dimensions: id, Dutch and English name.
     pub dimensions: Vec<(String, String, String)>,
+    pub engagements: Vec<EngagementView>,
+}
+
+/// An engagement: the entrepreneur contacted an expert; coach and expert keep its status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EngagementView {
+    pub id: i64,
+    pub company_name: String,
+    pub expert: String,
+    /// The dimension the recommendation targeted.
+    pub dimension: Option<String>,
+    /// `contacted`, `intake`, `quote`, `running`, `done` or `stopped`.
+    pub status: String,
+    pub message: String,
+    /// For the expert: the contact details the entrepreneur shared.
+    pub shared_contact: Option<String>,
+    pub outcome: String,
+    /// For the coaching staff: the lesson learned.
+    pub lesson: Option<String>,
+    /// For the expert: the scan result the entrepreneur shared with them.
+    pub shared_scan: Option<crate::domain::ScanId>,
+    pub at: DateTime<Utc>,
+    /// The targeted dimension's score in the last scan before the engagement and in the latest
+    /// scan after it, when both exist.
+    pub change: Option<(f64, f64)>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EngagementForm {
+    pub status: String,
+    pub outcome: String,
+    /// Coaching staff only; ignored for experts.
+    pub lesson: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,6 +112,8 @@ pub struct ContactForm {
     pub share_email: Option<String>,
     pub share_phone: Option<String>,
     pub contact_phone: String,
+    /// Share the company's latest scan result with the expert.
+    pub share_scan: Option<String>,
 }
 
 impl ContactForm {

@@ -125,8 +125,16 @@ pub async fn panel(st: &AppState, c: &company::Model) -> Result<RecommendPanel, 
     .await?;
     let mut cards: Vec<_> = approved.items.iter().map(card).collect();
     let score = |e: &super::ExpertCard| e.theme_ids.iter().filter(|t| fitting.contains(t)).count();
-    cards.sort_by_key(|e| std::cmp::Reverse(score(e)));
+    // Nearby first among equally fitting experts: the company's own municipality, or a region
+    // that covers the province.
+    let town = c.municipality.to_lowercase();
+    let nearby = |e: &super::ExpertCard| {
+        let r = e.region.to_lowercase();
+        r == town || r.contains("brabant")
+    };
+    cards.sort_by_key(|e| (std::cmp::Reverse(score(e)), !nearby(e)));
     Ok(RecommendPanel {
+        engagements: engagement_views(st, c).await?,
         recommendations: views(st, c).await?,
         suggested: cards
             .iter()
@@ -269,6 +277,18 @@ pub async fn contact(
         Some(id) => db::accounts::find_by_id(&st.db, id).await?,
         None => None,
     };
+    // Only on the entrepreneur's explicit choice does an expert see a result: the latest
+    // submitted scan of the company.
+    let shared_scan = if form.share_scan.is_some() {
+        db::scans::of_company(&st.db, c.id)
+            .await?
+            .into_iter()
+            .filter(|s| s.status == db::scans::STATUS_SUBMITTED)
+            .max_by_key(|s| (s.round, s.submitted_at))
+            .map(|s| s.id)
+    } else {
+        None
+    };
     let txn = st.db.begin().await?;
     recs::engage(
         &txn,
@@ -279,6 +299,7 @@ pub async fn contact(
             entrepreneur_id: u.id.0,
             message: message.clone(),
             shared_contact: shared.clone(),
+            shared_scan_id: shared_scan,
         },
     )
     .await?;
@@ -310,5 +331,177 @@ pub async fn contact(
         db::outbox::enqueue(&txn, note, st.settings.smtp_enabled).await?;
     }
     txn.commit().await?;
+    Ok(())
+}
+
+/// The score of `dimension` in a scan.
+async fn dimension_score(
+    st: &AppState,
+    s: &db::entities::scan::Model,
+    dimension: &str,
+) -> Result<Option<f64>, AppError> {
+    let q = questionnaire(st, s.questionnaire_id).await?;
+    Ok(crate::scan::score(&q, &stored_answers(st, s, &q).await?).dimension(dimension))
+}
+
+/// A company's engagements for its coaching staff, each with the change of the targeted
+/// dimension between the last scan before it and the latest scan after it.
+async fn engagement_views(
+    st: &AppState,
+    c: &company::Model,
+) -> Result<Vec<EngagementView>, AppError> {
+    let list = recs::engagements_of_company(&st.db, c.id).await?;
+    if list.is_empty() {
+        return Ok(vec![]);
+    }
+    let scans: Vec<_> = if sharing_on(st, c.id).await? {
+        db::scans::of_company(&st.db, c.id)
+            .await?
+            .into_iter()
+            .filter(|s| s.status == db::scans::STATUS_SUBMITTED && s.submitted_at.is_some())
+            .collect()
+    } else {
+        vec![]
+    };
+    let mut out = vec![];
+    for e in list {
+        let rec = match e.recommendation_id {
+            Some(id) => recs::find(&st.db, id).await?,
+            None => None,
+        };
+        let dimension = rec.map(|r| r.dimension);
+        let before = scans
+            .iter()
+            .filter(|s| s.submitted_at <= Some(e.created_at))
+            .max_by_key(|s| s.submitted_at);
+        let after = scans
+            .iter()
+            .filter(|s| s.submitted_at > Some(e.created_at))
+            .max_by_key(|s| s.submitted_at);
+        let change = match (&dimension, before, after) {
+            (Some(d), Some(b), Some(a)) => dimension_score(st, b, d)
+                .await?
+                .zip(dimension_score(st, a, d).await?),
+            _ => None,
+        };
+        let expert = match experts::find(&st.db, e.profile_id).await? {
+            Some(p) => db::accounts::find_by_id(&st.db, p.user_id)
+                .await?
+                .map(|u| u.name)
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        out.push(EngagementView {
+            id: e.id,
+            company_name: c.name.clone(),
+            expert,
+            dimension,
+            status: e.status,
+            message: e.message,
+            shared_contact: None,
+            outcome: e.outcome.unwrap_or_default(),
+            lesson: Some(e.lesson.unwrap_or_default()),
+            shared_scan: None,
+            at: e.created_at,
+            change,
+        });
+    }
+    Ok(out)
+}
+
+/// Lessons learned by coaches of `organisation` in engagements with this expert.
+pub async fn lessons(
+    st: &AppState,
+    profile_id: i64,
+    organisation: i64,
+) -> Result<Vec<String>, AppError> {
+    let mut out = vec![];
+    for e in recs::engagements_of_profile(&st.db, profile_id).await? {
+        let Some(lesson) = e.lesson.filter(|l| !l.trim().is_empty()) else {
+            continue;
+        };
+        if db::companies::find(&st.db, e.company_id)
+            .await?
+            .is_some_and(|c| c.organisation_id == organisation)
+        {
+            out.push(lesson);
+        }
+    }
+    Ok(out)
+}
+
+/// The expert's own engagements: who contacted them, the message and the shared details.
+pub async fn my_engagements(
+    st: &AppState,
+    u: &CurrentUser,
+) -> Result<Vec<EngagementView>, AppError> {
+    if u.role != Role::Expert {
+        return Err(AppError::Forbidden);
+    }
+    let Some(profile) = experts::profile_of(&st.db, u.id.0).await? else {
+        return Ok(vec![]);
+    };
+    let mut out = vec![];
+    for e in recs::engagements_of_profile(&st.db, profile.id).await? {
+        let company = db::companies::find(&st.db, e.company_id)
+            .await?
+            .map(|c| c.name)
+            .unwrap_or_default();
+        out.push(EngagementView {
+            id: e.id,
+            company_name: company,
+            expert: u.name.clone(),
+            dimension: None,
+            status: e.status,
+            message: e.message,
+            shared_contact: Some(e.shared_contact),
+            outcome: e.outcome.unwrap_or_default(),
+            lesson: None,
+            shared_scan: e.shared_scan_id.map(crate::domain::ScanId),
+            at: e.created_at,
+            change: None,
+        });
+    }
+    Ok(out)
+}
+
+/// Coach and expert keep an engagement's status and outcome; only the coaching staff record
+/// the lesson learned. Nobody else sees the engagement at all.
+pub async fn update_engagement(
+    st: &AppState,
+    u: &CurrentUser,
+    id: i64,
+    f: &EngagementForm,
+) -> Result<(), AppError> {
+    let e = recs::find_engagement(&st.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let coach = match crate::companies::load_visible(st, u, CompanyId(e.company_id)).await {
+        Ok((_, facts)) => access::can_coach_company(u, &facts),
+        Err(_) => false,
+    };
+    let own_expert = u.role == Role::Expert
+        && experts::profile_of(&st.db, u.id.0)
+            .await?
+            .is_some_and(|p| p.id == e.profile_id);
+    if !coach && !own_expert {
+        return Err(AppError::NotFound);
+    }
+    let mut errors = crate::error::FormErrors::new();
+    errors.keep(crate::domain::Field::Outcome, &f.outcome);
+    errors.keep(crate::domain::Field::Lesson, &f.lesson);
+    if !recs::STATUSES.contains(&f.status.as_str()) {
+        errors.add(crate::domain::Field::EngagementStatus, Msg::ChoiceInvalid);
+    }
+    let outcome = crate::domain::optional_text(&f.outcome, 2_000)
+        .map_err(|m| errors.add(crate::domain::Field::Outcome, m))
+        .ok()
+        .flatten();
+    let lesson = crate::domain::optional_text(&f.lesson, 2_000)
+        .map_err(|m| errors.add(crate::domain::Field::Lesson, m))
+        .ok()
+        .flatten();
+    errors.finish(())?;
+    recs::update_engagement(&st.db, id, &f.status, outcome, coach.then_some(lesson)).await?;
     Ok(())
 }

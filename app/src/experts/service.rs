@@ -94,6 +94,7 @@ async fn detail(st: &AppState, row: ExpertRow, can_vet: bool) -> Result<ExpertDe
         can_vet,
         vetted_by,
         vetted_at: row.profile.vetted_at,
+        lessons: vec![],
     })
 }
 
@@ -111,7 +112,11 @@ pub async fn expert(st: &AppState, u: &CurrentUser, id: i64) -> Result<ExpertDet
         .await?
         .pop()
         .ok_or(AppError::NotFound)?;
-    detail(st, row, can_vet).await
+    let mut d = detail(st, row, can_vet).await?;
+    if let Some(org) = u.organisation_id.filter(|_| u.role.is_coaching_staff()) {
+        d.lessons = super::recommend_service::lessons(st, id, org.0).await?;
+    }
+    Ok(d)
 }
 
 pub async fn own_profile(st: &AppState, u: &CurrentUser) -> Result<OwnProfile, AppError> {

@@ -59,6 +59,9 @@ pub struct ExpertDetail {
     pub can_vet: bool,
     pub vetted_by: Option<String>,
     pub vetted_at: Option<DateTime<Utc>>,
+    /// For the coaching staff: lessons learned by coaches of their organisation in earlier
+    /// engagements with this expert.
+    pub lessons: Vec<String>,
 }
 
 /// The expert's own profile page: the profile (none before the first save) and all themes.

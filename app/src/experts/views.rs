@@ -243,6 +243,12 @@ fn ExpertInfo(x: ExpertDetail, vet: ServerAction<VetExpert>) -> impl IntoView {
             <h3>{t!(i18n, field.conflicts)}</h3>
             <p class="preserve">{if x.conflicts.is_empty() { td_string!(i18n.get_locale(), experts.no_conflicts).to_string() } else { x.conflicts.clone() }}</p>
         </section>
+        {(!x.lessons.is_empty()).then(|| view! {
+            <section aria-labelledby="lessons-title" class="stack">
+                <h2 id="lessons-title">{t!(i18n, engagements.lessons)}</h2>
+                <ul>{x.lessons.clone().into_iter().map(|l| view! { <li class="preserve">{l}</li> }).collect_view()}</ul>
+            </section>
+        })}
         {x.can_vet.then(|| view! {
             <section aria-labelledby="vet-title" class="stack">
                 <h2 id="vet-title">{t!(i18n, experts.vet_title)}</h2>
@@ -362,6 +368,7 @@ pub fn RecommendSection(
     company_id: crate::domain::CompanyId,
     panel: super::RecommendPanel,
     action: ServerAction<super::RecommendExperts>,
+    engage: ServerAction<super::UpdateEngagement>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = action_errors(action);
@@ -396,6 +403,14 @@ pub fn RecommendSection(
                 }.into_any()
             }}
             {move || done().map(|n| view! { <div class="notice notice--success" role="status">{move || td_string!(i18n.get_locale(), recommend.done, count = n).to_string()}</div> })}
+            {(!panel.engagements.is_empty()).then(|| {
+                let dims = panel.dimensions.clone();
+                view! {
+                    <h3>{t!(i18n, engagements.title)}</h3>
+                    <ErrorSummary error=action_errors(engage)/>
+                    {panel.engagements.clone().into_iter().map(|e| view! { <EngagementItem e=e action=engage dimensions=dims.clone()/> }).collect_view()}
+                }
+            })}
             <details class="panel" open=move || error.get().is_some()>
                 <summary>{t!(i18n, recommend.add)}</summary>
                 <ErrorSummary error=error/>
@@ -488,6 +503,10 @@ pub fn RecommendedExperts(
                                                     <input type="checkbox" id=format!("share-phone-{rid}") name="form[share_phone]" value="on"/>
                                                     <label for=format!("share-phone-{rid}")>{t!(i18n, recommend.share_phone)}</label>
                                                 </div>
+                                                <div class="choice">
+                                                    <input type="checkbox" id=format!("share-scan-{rid}") name="form[share_scan]" value="on"/>
+                                                    <label for=format!("share-scan-{rid}")>{t!(i18n, recommend.share_scan)}</label>
+                                                </div>
                                             </fieldset>
                                             <div class="field">
                                                 <label for=format!("phone-{rid}")>{t!(i18n, field.contact_phone)}" "<span class="label-optional">{t!(i18n, form.optional)}</span></label>
@@ -507,4 +526,121 @@ pub fn RecommendedExperts(
         </section>
     }
     .into_any()
+}
+
+fn engagement_status_label(l: Locale, s: &str) -> &'static str {
+    match s {
+        "intake" => td_string!(l, engagements.intake),
+        "quote" => td_string!(l, engagements.quote),
+        "running" => td_string!(l, engagements.running),
+        "done" => td_string!(l, engagements.done),
+        "stopped" => td_string!(l, engagements.stopped),
+        _ => td_string!(l, engagements.contacted),
+    }
+}
+
+const ENGAGEMENT_STATUSES: [&str; 6] =
+    ["contacted", "intake", "quote", "running", "done", "stopped"];
+
+/// One engagement with its update form: status and outcome, and for the coaching staff the
+/// lesson learned (and the change in the targeted dimension since).
+#[component]
+pub fn EngagementItem(
+    e: super::EngagementView,
+    action: ServerAction<super::UpdateEngagement>,
+    #[prop(optional)] dimensions: Vec<(String, String, String)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = e.id;
+    let status = e.status.clone();
+    let for_coach = e.lesson.is_some();
+    let dims = dimensions;
+    view! {
+        <article class="card engagement" aria-labelledby=format!("engagement-{id}")>
+            <h3 id=format!("engagement-{id}")>
+                {if for_coach { e.expert.clone() } else { e.company_name.clone() }}
+                " · "{let s = status.clone(); move || engagement_status_label(i18n.get_locale(), &s)}
+            </h3>
+            <p class="muted">{move || format_date(i18n.get_locale(), e.at)}
+                {e.dimension.clone().map(|d| { let dims = dims.clone(); view! { " · " {move || dimension_label(i18n.get_locale(), &dims, &d)} } })}
+            </p>
+            <p class="preserve">{e.message.clone()}</p>
+            {e.shared_contact.clone().filter(|c| !c.is_empty()).map(|c| view! { <p><strong>{t!(i18n, engagements.reach)}</strong><br/><span class="preserve">{c}</span></p> })}
+            {e.shared_scan.map(|scan| view! { <p><a href=format!("/scans/{scan}")>{t!(i18n, engagements.shared_scan)}</a></p> })}
+            {e.change.map(|(before, after)| view! {
+                <p>{move || td_string!(i18n.get_locale(), engagements.change, before = crate::ui::format_score(i18n.get_locale(), before), after = crate::ui::format_score(i18n.get_locale(), after)).to_string()}</p>
+            })}
+            <ActionForm action=action attr:class="form" attr:novalidate=true>
+                <input type="hidden" name="id" value=id/>
+                <div class="field">
+                    <label for=format!("es-{id}")>{t!(i18n, field.engagement_status)}</label>
+                    <select id=format!("es-{id}") name="form[status]">
+                        {ENGAGEMENT_STATUSES.into_iter().map(|s| {
+                            let sel = s == status;
+                            view! { <option value=s selected=sel>{move || engagement_status_label(i18n.get_locale(), s)}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=format!("eo-{id}")>{t!(i18n, field.outcome)}" "<span class="label-optional">{t!(i18n, form.optional)}</span></label>
+                    <textarea id=format!("eo-{id}") name="form[outcome]" rows="2">{e.outcome.clone()}</textarea>
+                </div>
+                {e.lesson.clone().map(|l| view! {
+                    <div class="field">
+                        <label for=format!("el-{id}")>{t!(i18n, field.lesson)}" "<span class="label-optional">{t!(i18n, form.optional)}</span></label>
+                        <textarea id=format!("el-{id}") name="form[lesson]" rows="2">{l}</textarea>
+                    </div>
+                })}
+                <div class="form-actions">
+                    <button type="submit" class="button button--secondary">{t!(i18n, engagements.save)}</button>
+                </div>
+            </ActionForm>
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn MyEngagementsPage() -> impl IntoView {
+    view! { <RequireUser allow=|u| u.role == Role::Expert children=|_| view! { <MyEngagements/> }/> }
+}
+
+#[component]
+fn MyEngagements() -> impl IntoView {
+    let i18n = use_i18n();
+    let update = ServerAction::<super::UpdateEngagement>::new();
+    let error = action_errors(update);
+    let data = Resource::new(
+        move || update.version().get(),
+        |_| super::get_my_engagements(),
+    );
+    view! {
+        <Breadcrumbs
+            label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())
+            crumbs=Signal::derive(move || crumbs(i18n.get_locale(), false))
+        />
+        <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.engagements).to_string())/>
+        <p class="lead">{t!(i18n, engagements.intro)}</p>
+        <ErrorSummary error=error/>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(list) if list.is_empty() => view! { <div class="empty-state">{t!(i18n, engagements.none)}</div> }.into_any(),
+                    Ok(list) => view! { <EngagementList list=list action=update/> }.into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn EngagementList(
+    list: Vec<super::EngagementView>,
+    action: ServerAction<super::UpdateEngagement>,
+) -> impl IntoView {
+    list.into_iter()
+        .map(|e| view! { <EngagementItem e=e action=action/> })
+        .collect_view()
+        .into_any()
 }

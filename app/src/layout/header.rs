@@ -58,6 +58,7 @@ fn MainNav(user: CurrentUser) -> impl IntoView {
                 {staff.then(|| view! { <li><A href="/leads">{t!(i18n, nav.leads)}</A></li> })}
                 {staff.then(|| view! { <li><A href="/t-profile">{t!(i18n, nav.t_profile)}</A></li> })}
                 {expert.then(|| view! { <li><A href="/expert-profile">{t!(i18n, nav.expert_profile)}</A></li> })}
+                {expert.then(|| view! { <li><A href="/my-engagements">{t!(i18n, nav.engagements)}</A></li> })}
                 {expert.then(|| view! { <li><A href="/my-leads">{t!(i18n, nav.my_leads)}</A></li> })}
                 {manager.then(|| view! { <li><A href="/handover">{t!(i18n, nav.handover)}</A></li> })}
                 {admin.then(|| view! {

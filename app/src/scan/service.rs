@@ -238,6 +238,9 @@ async fn visible_submitted(
     let s = db::scans::find(&st.db, id.0)
         .await?
         .ok_or(AppError::NotFound)?;
+    if u.role == crate::domain::Role::Expert {
+        return shared_with_expert(st, u, s).await;
+    }
     let (c, facts) = crate::companies::load_visible(st, u, CompanyId(s.company_id)).await?;
     let mine = s.respondent_id == u.id.0;
     let submitted = s.status == db::scans::STATUS_SUBMITTED;
@@ -246,6 +249,27 @@ async fn visible_submitted(
     {
         return Err(AppError::NotFound);
     }
+    Ok((s, c))
+}
+
+/// An expert sees a submitted scan only when the entrepreneur shared that result with them
+/// when contacting them.
+async fn shared_with_expert(
+    st: &AppState,
+    u: &CurrentUser,
+    s: scan::Model,
+) -> Result<(scan::Model, company::Model), AppError> {
+    let Some(profile) = db::experts::profile_of(&st.db, u.id.0).await? else {
+        return Err(AppError::NotFound);
+    };
+    if s.status != db::scans::STATUS_SUBMITTED
+        || !db::recommendations::scan_shared_with(&st.db, profile.id, s.id).await?
+    {
+        return Err(AppError::NotFound);
+    }
+    let c = db::companies::find(&st.db, s.company_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok((s, c))
 }
 

@@ -45,6 +45,8 @@ pub struct NewApplication {
     pub requested_cents: i64,
     pub applied_on: Date,
     pub created_by_id: i64,
+    /// The engagement the contribution pays for, if any.
+    pub engagement_id: Option<i64>,
 }
 
 pub async fn apply<C: ConnectionTrait>(
@@ -55,7 +57,7 @@ pub async fn apply<C: ConnectionTrait>(
     Ok(contribution_application::ActiveModel {
         company_id: Set(n.company_id),
         scheme_id: Set(n.scheme_id),
-        engagement_id: Set(None),
+        engagement_id: Set(n.engagement_id),
         requested_cents: Set(n.requested_cents),
         granted_cents: Set(None),
         status: Set(APPLIED.to_owned()),

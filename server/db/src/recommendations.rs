@@ -7,6 +7,8 @@ use sea_orm::{
 };
 
 pub const CONTACTED: &str = "contacted";
+/// The course of an engagement, in order.
+pub const STATUSES: [&str; 6] = [CONTACTED, "intake", "quote", "running", "done", "stopped"];
 
 pub async fn create<C: ConnectionTrait>(
     db: &C,
@@ -55,6 +57,8 @@ pub struct NewEngagement {
     pub entrepreneur_id: i64,
     pub message: String,
     pub shared_contact: String,
+    /// A scan result the entrepreneur chose to share with the expert.
+    pub shared_scan_id: Option<i64>,
 }
 
 pub async fn engage<C: ConnectionTrait>(db: &C, n: NewEngagement) -> DbResult<engagement::Model> {
@@ -67,6 +71,9 @@ pub async fn engage<C: ConnectionTrait>(db: &C, n: NewEngagement) -> DbResult<en
         message: Set(n.message),
         shared_contact: Set(n.shared_contact),
         status: Set(CONTACTED.to_owned()),
+        outcome: Set(None),
+        lesson: Set(None),
+        shared_scan_id: Set(n.shared_scan_id),
         created_at: Set(at),
         updated_at: Set(at),
         ..Default::default()
@@ -84,4 +91,59 @@ pub async fn engagements_of_company<C: ConnectionTrait>(
         .order_by_desc(engagement::Column::Id)
         .all(db)
         .await?)
+}
+
+pub async fn find_engagement<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> DbResult<Option<engagement::Model>> {
+    Ok(engagement::Entity::find_by_id(id).one(db).await?)
+}
+
+/// Updates an engagement's status and outcome, and (`Some`) the coach's lesson learned.
+pub async fn update_engagement<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+    status: &str,
+    outcome: Option<String>,
+    lesson: Option<Option<String>>,
+) -> DbResult<()> {
+    let e = find_engagement(db, id)
+        .await?
+        .ok_or(crate::DbError::NotFound)?;
+    let mut am: engagement::ActiveModel = e.into();
+    am.status = Set(status.to_owned());
+    am.outcome = Set(outcome);
+    if let Some(l) = lesson {
+        am.lesson = Set(l);
+    }
+    am.updated_at = Set(now());
+    am.update(db).await?;
+    Ok(())
+}
+
+pub async fn engagements_of_profile<C: ConnectionTrait>(
+    db: &C,
+    profile_id: i64,
+) -> DbResult<Vec<engagement::Model>> {
+    Ok(engagement::Entity::find()
+        .filter(engagement::Column::ProfileId.eq(profile_id))
+        .order_by_desc(engagement::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Whether the expert with this profile was given this scan result by the entrepreneur.
+pub async fn scan_shared_with<C: ConnectionTrait>(
+    db: &C,
+    profile_id: i64,
+    scan_id: i64,
+) -> DbResult<bool> {
+    use sea_orm::PaginatorTrait;
+    Ok(engagement::Entity::find()
+        .filter(engagement::Column::ProfileId.eq(profile_id))
+        .filter(engagement::Column::SharedScanId.eq(scan_id))
+        .count(db)
+        .await?
+        > 0)
 }

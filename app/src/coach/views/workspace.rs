@@ -31,6 +31,7 @@ pub struct WorkspaceActions {
     pub contact: ServerAction<crate::experts::ContactExpert>,
     pub apply: ServerAction<crate::contributions::ApplyContribution>,
     pub decide: ServerAction<crate::contributions::DecideContribution>,
+    pub engage: ServerAction<crate::experts::UpdateEngagement>,
 }
 
 impl WorkspaceActions {
@@ -47,11 +48,12 @@ impl WorkspaceActions {
             contact: ServerAction::new(),
             apply: ServerAction::new(),
             decide: ServerAction::new(),
+            engage: ServerAction::new(),
         }
     }
 
     /// Changes whenever one of the actions completed: the page reloads its data on it.
-    pub fn versions(&self) -> [usize; 11] {
+    pub fn versions(&self) -> [usize; 12] {
         [
             self.add_co.version().get(),
             self.remove_co.version().get(),
@@ -64,6 +66,7 @@ impl WorkspaceActions {
             self.contact.version().get(),
             self.apply.version().get(),
             self.decide.version().get(),
+            self.engage.version().get(),
         ]
     }
 }
@@ -97,7 +100,7 @@ pub fn WorkspaceSection(
                 <div class="workspace">
                     <h2 class="visually-hidden">{t!(i18n, coaching.workspace)}</h2>
                     <Panels w=w add_co=a.add_co remove_co=a.remove_co hand_over=a.hand_over plan=a.plan add_action=a.add_action done=a.done/>
-                    {recommend.clone().map(|p| view! { <crate::experts::RecommendSection company_id=company_id panel=p action=a.recommend/> })}
+                    {recommend.clone().map(|p| view! { <crate::experts::RecommendSection company_id=company_id panel=p action=a.recommend engage=a.engage/> })}
                     {contributions.clone().map(|p| view! { <crate::contributions::ContributionsSection company_id=company_id panel=p apply=a.apply decide=a.decide/> })}
                     {timeline.clone().map(|t| view! { <TimelineSection company_id=company_id timeline=t note=a.note/> })}
                 </div>

@@ -12,6 +12,9 @@ pub struct Model {
     pub message: String,
     pub shared_contact: String,
     pub status: String,
+    pub outcome: Option<String>,
+    pub lesson: Option<String>,
+    pub shared_scan_id: Option<i64>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -9,6 +9,8 @@ mod m20261127_000005_experts;
 mod m20261127_000006_recommendations;
 mod m20261127_000007_contributions;
 mod m20261127_000008_leads;
+mod m20261127_000009_engagement_outcome;
+mod m20261127_000010_shared_scan;
 
 pub struct Migrator;
 
@@ -24,6 +26,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000006_recommendations::Migration),
             Box::new(m20261127_000007_contributions::Migration),
             Box::new(m20261127_000008_leads::Migration),
+            Box::new(m20261127_000009_engagement_outcome::Migration),
+            Box::new(m20261127_000010_shared_scan::Migration),
         ]
     }
 }
