@@ -132,18 +132,7 @@ on_both_databases!(
         assert_eq!(confirmed.status, 200, "{}", confirmed.body);
 
         // An application can name the expert engagement it pays for, of this company only.
-        let daan = db::experts::profile_of(
-            &app.db,
-            db::accounts::find_by_email(&app.db, EXPERT)
-                .await
-                .unwrap()
-                .unwrap()
-                .id,
-        )
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
+        let daan: i64 = app.expert_profile_id(EXPERT).await.parse().unwrap();
         let owner = db::accounts::find_by_email(&app.db, ENTREPRENEUR)
             .await
             .unwrap()

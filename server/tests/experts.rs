@@ -179,25 +179,12 @@ on_both_databases!(
     }
 );
 
-async fn profile_id(app: &TestApp, email: &str) -> String {
-    let u = db::accounts::find_by_email(&app.db, email)
-        .await
-        .unwrap()
-        .unwrap();
-    db::experts::profile_of(&app.db, u.id)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-        .to_string()
-}
-
 on_both_databases!(
     a_coach_recommends_an_expert_and_the_entrepreneur_contacts_them_directly,
     |app: TestApp| async move {
         let company = app.company_id("12345678").await;
-        let daan = profile_id(&app, EXPERT).await;
-        let iris = profile_id(&app, "groen@demo.datacoach.nl").await;
+        let daan = app.expert_profile_id(EXPERT).await;
+        let iris = app.expert_profile_id("groen@demo.datacoach.nl").await;
         let coach = app.logged_in(COACH).await;
         let panel = coach
             .call("get_recommend_panel", &[("company_id", &company)])
@@ -386,7 +373,7 @@ on_both_databases!(
     coach_and_expert_keep_the_engagement_and_the_coachs_lesson_is_kept_for_next_time,
     |app: TestApp| async move {
         let company = app.company_id("12345678").await;
-        let daan = profile_id(&app, EXPERT).await;
+        let daan = app.expert_profile_id(EXPERT).await;
         let coach = app.logged_in(COACH).await;
         let key = format!("form[experts][{daan}]");
         coach
@@ -530,7 +517,7 @@ on_both_databases!(
         use sea_orm::{ActiveModelTrait, Set};
         // Demo company 0 shares a T0 (a year or more ago) and a T1 (a few months ago).
         let company: i64 = app.company_id("50000000").await.parse().unwrap();
-        let daan: i64 = profile_id(&app, EXPERT).await.parse().unwrap();
+        let daan: i64 = app.expert_profile_id(EXPERT).await.parse().unwrap();
         let sanne = db::accounts::find_by_email(&app.db, COACH)
             .await
             .unwrap()
@@ -580,7 +567,7 @@ on_both_databases!(
     an_expert_sees_a_scan_result_only_when_the_entrepreneur_shares_it,
     |app: TestApp| async move {
         let company = app.company_id("50000000").await;
-        let daan = profile_id(&app, EXPERT).await;
+        let daan = app.expert_profile_id(EXPERT).await;
         let coach = app.logged_in(COACH).await;
         let key = format!("form[experts][{daan}]");
         coach

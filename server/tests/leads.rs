@@ -27,19 +27,6 @@ async fn propose(c: &Client, org: &str, name: &str, kvk: &str) -> Reply {
     .await
 }
 
-async fn profile_id(app: &TestApp, email: &str) -> String {
-    let u = db::accounts::find_by_email(&app.db, email)
-        .await
-        .unwrap()
-        .unwrap();
-    db::experts::profile_of(&app.db, u.id)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-        .to_string()
-}
-
 on_both_databases!(
     an_expert_proposes_a_lead_and_a_coach_accepts_it_into_a_caseload,
     |app: TestApp| async move {
@@ -191,8 +178,8 @@ on_both_databases!(
         assert_eq!(linked.body.as_i64().unwrap().to_string(), bakery);
 
         // Neutrality: the proposing expert is never the only one recommended.
-        let daan = profile_id(&app, EXPERT).await;
-        let fatima = profile_id(&app, "veilig@demo.datacoach.nl").await;
+        let daan = app.expert_profile_id(EXPERT).await;
+        let fatima = app.expert_profile_id("veilig@demo.datacoach.nl").await;
         let only = format!("form[experts][{daan}]");
         let alone = coach
             .call(

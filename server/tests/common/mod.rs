@@ -209,6 +209,20 @@ impl TestApp {
         .id
     }
 
+    /// The expert profile id of the expert with this e-mail address, as a form value.
+    pub async fn expert_profile_id(&self, email: &str) -> String {
+        let u = db::accounts::find_by_email(&self.db, email)
+            .await
+            .unwrap()
+            .unwrap();
+        db::experts::profile_of(&self.db, u.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string()
+    }
+
     /// A signed-in coach of another coaching organisation, who must see nothing of the demo's.
     pub async fn stranger_coach(&self) -> Client {
         let org = db::companies::create_organisation(&self.db, "Andere coaches")
