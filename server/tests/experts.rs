@@ -4,18 +4,15 @@ mod common;
 use common::*;
 
 async fn directory(c: &Client, params: &[(&str, &str)]) -> Reply {
-    let mut form: Vec<(String, String)> = vec![];
-    for k in ["q", "theme", "region", "status"] {
-        let v = params
-            .iter()
-            .find(|(p, _)| *p == k)
-            .map(|(_, v)| *v)
-            .unwrap_or("");
-        form.push((format!("params[{k}]"), v.to_owned()));
-    }
-    form.push(("params[page]".into(), "1".into()));
-    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    c.call("get_expert_directory", &pairs).await
+    let fields = [
+        ("q", ""),
+        ("theme", ""),
+        ("region", ""),
+        ("status", ""),
+        ("page", "1"),
+    ];
+    c.call_struct("get_expert_directory", "params", &fields, params)
+        .await
 }
 
 fn names(r: &Reply) -> Vec<String> {
@@ -25,6 +22,33 @@ fn names(r: &Reply) -> Vec<String> {
         .iter()
         .map(|x| x["name"].as_str().unwrap().to_owned())
         .collect()
+}
+
+/// The coach recommends one expert (by profile id) to the company for its data dimension.
+async fn recommend(coach: &Client, company: &str, profile: &str) {
+    let key = format!("form[experts][{profile}]");
+    let r = coach
+        .call(
+            "recommend_experts",
+            &[
+                ("company_id", company),
+                (&key, "on"),
+                ("form[dimension]", "data"),
+                ("form[reason]", "Dashboard"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+}
+
+/// The id of the newest recommendation the entrepreneur sees.
+async fn first_recommendation(e: &Client, company: &str) -> String {
+    e.call("get_recommendations", &[("company_id", company)])
+        .await
+        .body[0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string()
 }
 
 const VALID: [(&str, &str); 5] = [
@@ -375,26 +399,9 @@ on_both_databases!(
         let company = app.company_id("12345678").await;
         let daan = app.expert_profile_id(EXPERT).await;
         let coach = app.logged_in(COACH).await;
-        let key = format!("form[experts][{daan}]");
-        coach
-            .call(
-                "recommend_experts",
-                &[
-                    ("company_id", &company),
-                    (&key, "on"),
-                    ("form[dimension]", "data"),
-                    ("form[reason]", "Dashboard"),
-                ],
-            )
-            .await;
+        recommend(&coach, &company, &daan).await;
         let e = app.logged_in(ENTREPRENEUR).await;
-        let rec = e
-            .call("get_recommendations", &[("company_id", &company)])
-            .await
-            .body[0]["id"]
-            .as_i64()
-            .unwrap()
-            .to_string();
+        let rec = first_recommendation(&e, &company).await;
         e.call(
             "contact_expert",
             &[
@@ -569,18 +576,7 @@ on_both_databases!(
         let company = app.company_id("50000000").await;
         let daan = app.expert_profile_id(EXPERT).await;
         let coach = app.logged_in(COACH).await;
-        let key = format!("form[experts][{daan}]");
-        coach
-            .call(
-                "recommend_experts",
-                &[
-                    ("company_id", &company),
-                    (&key, "on"),
-                    ("form[dimension]", "data"),
-                    ("form[reason]", "Dashboard"),
-                ],
-            )
-            .await;
+        recommend(&coach, &company, &daan).await;
         let scans = db::scans::of_company(&app.db, company.parse().unwrap())
             .await
             .unwrap();
@@ -604,13 +600,7 @@ on_both_databases!(
         .await
         .unwrap();
         let e = app.logged_in(&owner.email).await;
-        let rec = e
-            .call("get_recommendations", &[("company_id", &company)])
-            .await
-            .body[0]["id"]
-            .as_i64()
-            .unwrap()
-            .to_string();
+        let rec = first_recommendation(&e, &company).await;
         let sent = e
             .call(
                 "contact_expert",

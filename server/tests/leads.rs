@@ -105,18 +105,7 @@ on_both_databases!(
         let company = accepted.body.as_i64().unwrap().to_string();
         let joris_client = app.logged_in(COACH2).await;
         let found = joris_client
-            .call(
-                "get_caseload",
-                &[
-                    ("params[q]", "87654321"),
-                    ("params[sector]", ""),
-                    ("params[band]", ""),
-                    ("params[municipality]", ""),
-                    ("params[overdue]", "false"),
-                    ("params[sort]", ""),
-                    ("params[page]", "1"),
-                ],
-            )
+            .call_struct("get_caseload", "params", &CASELOAD, &[("q", "87654321")])
             .await;
         assert_eq!(
             found.body["rows"]["total"], 1,

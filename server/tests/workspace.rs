@@ -22,29 +22,8 @@ async fn user_id(app: &TestApp, email: &str) -> i64 {
 }
 
 async fn caseload(c: &Client, params: &[(&str, &str)]) -> Reply {
-    let mut form: Vec<(String, String)> = vec![("params[page]".into(), "1".into())];
-    for (k, v) in params {
-        form.push((format!("params[{k}]"), (*v).to_owned()));
-    }
-    for k in ["q", "sector", "band", "municipality", "sort"] {
-        if !params.iter().any(|(p, _)| *p == k) {
-            form.push((format!("params[{k}]"), String::new()));
-        }
-    }
-    if !params.iter().any(|(p, _)| *p == "overdue") {
-        form.push(("params[overdue]".into(), "false".into()));
-    }
-    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    c.call("get_caseload", &pairs).await
-}
-
-fn names(r: &Reply) -> Vec<String> {
-    r.body["rows"]["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["name"].as_str().unwrap().to_owned())
-        .collect()
+    c.call_struct("get_caseload", "params", &CASELOAD, params)
+        .await
 }
 
 async fn submitted_scans(app: &TestApp, company: &str) -> Vec<db::entities::scan::Model> {
@@ -580,9 +559,19 @@ on_both_databases!(
         assert_eq!(row.body["rows"]["items"][0]["open_actions"], 2);
 
         let e = app.logged_in(ENTREPRENEUR).await;
-        let portal = e.call("get_portal_coaching", &[("id", &company)]).await;
+        let page = e
+            .call(
+                "get_company_page",
+                &[("id", &company), ("kind", ""), ("page", "1")],
+            )
+            .await;
+        let portal = &page.body[1]["portal"];
+        assert!(
+            page.body[1]["workspace"].is_null(),
+            "no coach workspace for the entrepreneur"
+        );
         assert_eq!(
-            portal.body["actions"].as_array().unwrap().len(),
+            portal["actions"].as_array().unwrap().len(),
             1,
             "only the entrepreneur's own"
         );

@@ -36,12 +36,6 @@ pub async fn get_workspace(id: CompanyId) -> Result<Workspace, AppError> {
     call!(|st, u| service::workspace(&st, &u, id))
 }
 
-/// The coaching part of a company page.
-#[server(prefix = "/api", endpoint = "get_dossier")]
-pub async fn get_dossier(id: CompanyId, kind: String, page: u64) -> Result<Dossier, AppError> {
-    call!(|st, u| service::dossier(&st, &u, id, &kind, page))
-}
-
 /// A whole company page in one request: the company and its coaching part (timeline filter
 /// `kind`, timeline page `page`).
 #[server(prefix = "/api", endpoint = "get_company_page")]
@@ -55,11 +49,6 @@ pub async fn get_company_page(
         let dossier = service::dossier(&st, &u, id, &kind, page).await?;
         Ok((company, dossier))
     })
-}
-
-#[server(prefix = "/api", endpoint = "get_portal_coaching")]
-pub async fn get_portal_coaching(id: CompanyId) -> Result<PortalCoaching, AppError> {
-    call!(|st, u| service::portal(&st, &u, id))
 }
 
 #[server(prefix = "/api", endpoint = "get_timeline")]

@@ -84,7 +84,7 @@ pub fn ContributionsSection(
                                     view! {
                                         <tr>
                                             <td>
-                                                {a.scheme.clone()}{a.de_minimis.then(|| view! { " " <span class="badge">"de-minimis"</span> })}
+                                                {a.scheme.clone()}{a.de_minimis.then(|| view! { " " <span class="badge">{t!(i18n, contributions.de_minimis_badge)}</span> })}
                                                 {a.engagement.clone().map(|x| view! { <br/><span class="muted">{x}</span> })}
                                             </td>
                                             <td>{move || format_day(i18n.get_locale(), a.applied_on)}</td>

@@ -14,15 +14,13 @@ use db::recommendations as recs;
 use db::workspace::timeline;
 use std::collections::HashMap;
 
-/// The scan's dimensions (id, nl, en) and the two weakest of the latest shared scan.
+/// The current questionnaire's dimensions (id, nl, en).
 async fn dimensions(
     st: &AppState,
-    c: &company::Model,
 ) -> Result<
     (
         Vec<(String, String, String)>,
-        Vec<String>,
-        Option<std::sync::Arc<crate::scan::Questionnaire>>,
+        std::sync::Arc<crate::scan::Questionnaire>,
     ),
     AppError,
 > {
@@ -33,26 +31,7 @@ async fn dimensions(
         .iter()
         .map(|d| (d.id.clone(), d.nl.clone(), d.en.clone()))
         .collect();
-    let mut weakest = vec![];
-    if sharing_on(st, c.id).await? {
-        let latest = db::scans::of_company(&st.db, c.id)
-            .await?
-            .into_iter()
-            .filter(|s| s.status == db::scans::STATUS_SUBMITTED)
-            .max_by_key(|s| (s.round, s.submitted_at));
-        if let Some(s) = latest {
-            let sq = questionnaire(st, s.questionnaire_id).await?;
-            let scores = crate::scan::score(&sq, &stored_answers(st, &s, &sq).await?);
-            let mut d: Vec<_> = scores
-                .dimensions
-                .iter()
-                .map(|d| (d.dimension.clone(), d.score))
-                .collect();
-            d.sort_by(|a, b| a.1.total_cmp(&b.1));
-            weakest = d.into_iter().take(2).map(|(id, _)| id).collect();
-        }
-    }
-    Ok((dims, weakest, Some(q)))
+    Ok((dims, q))
 }
 
 async fn views(st: &AppState, c: &company::Model) -> Result<Vec<RecommendationView>, AppError> {
@@ -60,12 +39,8 @@ async fn views(st: &AppState, c: &company::Model) -> Result<Vec<RecommendationVi
     if list.is_empty() {
         return Ok(vec![]);
     }
-    let mut profiles = vec![];
-    for r in &list {
-        if let Some(p) = experts::find(&st.db, r.profile_id).await? {
-            profiles.push(p);
-        }
-    }
+    let ids: Vec<i64> = list.iter().map(|r| r.profile_id).collect();
+    let profiles = experts::find_many(&st.db, &ids).await?;
     let rows: HashMap<i64, experts::ExpertRow> = experts::rows(&st.db, profiles)
         .await?
         .into_iter()
@@ -97,8 +72,15 @@ async fn views(st: &AppState, c: &company::Model) -> Result<Vec<RecommendationVi
 }
 
 /// The coach's panel: recommendations so far and the approved experts to choose from.
-pub async fn panel(st: &AppState, c: &company::Model) -> Result<RecommendPanel, AppError> {
-    let (dims, weakest, q) = dimensions(st, c).await?;
+/// `latest`: the company's latest shared scan, whose two weakest dimensions decide which
+/// experts are suggested.
+pub async fn panel(
+    st: &AppState,
+    c: &company::Model,
+    latest: Option<&crate::coach::service::Latest>,
+) -> Result<RecommendPanel, AppError> {
+    let (dims, q) = dimensions(st).await?;
+    let weakest = latest.map(|l| l.weakest(2)).unwrap_or_default();
     let themes = experts::themes(&st.db).await?;
     // A theme fits a dimension when it links to one of that dimension's questions.
     let fitting: Vec<i64> = themes
@@ -106,8 +88,7 @@ pub async fn panel(st: &AppState, c: &company::Model) -> Result<RecommendPanel, 
         .filter(|t| {
             t.links.split_whitespace().any(|l| {
                 let qid = l.split('.').next().unwrap_or_default();
-                q.as_ref()
-                    .and_then(|q| q.question(qid))
+                q.question(qid)
                     .is_some_and(|question| weakest.contains(&question.dimension))
             })
         })
@@ -156,7 +137,7 @@ pub async fn recommend(
     form: &RecommendForm,
 ) -> Result<usize, AppError> {
     let (c, _) = crate::coach::service::coached_company(st, u, company_id).await?;
-    let (dims, _, _) = dimensions(st, &c).await?;
+    let (dims, _) = dimensions(st).await?;
     let ids: Vec<String> = dims.into_iter().map(|(id, _, _)| id).collect();
     let (profiles, dimension, reason) = form.parse(&ids)?;
     let mut chosen = vec![];
@@ -227,7 +208,8 @@ pub async fn for_coach(
     if !access::can_coach_company(u, &facts) {
         return Err(AppError::Forbidden);
     }
-    panel(st, &c).await
+    let latest = crate::coach::service::latest_scores(st, &c).await?;
+    panel(st, &c, latest.as_ref()).await
 }
 
 /// The entrepreneur contacts a recommended expert: the expert gets the message by e-mail with

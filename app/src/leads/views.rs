@@ -113,7 +113,7 @@ fn LeadCard(
     let dom = move |name: &str| format!("{name}-{id}");
     view! {
         <article class="card lead-card" aria-labelledby=format!("lead-{id}")>
-            <h2 id=format!("lead-{id}") class="card__title">{l.company_name.clone()}" · KvK "{l.kvk_number.clone()}</h2>
+            <h2 id=format!("lead-{id}") class="card__title">{l.company_name.clone()}" · "{t!(i18n, field.kvk_number)}" "{l.kvk_number.clone()}</h2>
             <p class="card__meta">
                 {move || status_label(i18n.get_locale(), &status)}" · "{move || format_date(i18n.get_locale(), l.at)}
                 {l.expert.clone().map(|x| view! { " · " {move || td_string!(i18n.get_locale(), leads.by, expert = x.as_str()).to_string()} })}

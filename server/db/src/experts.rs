@@ -219,7 +219,9 @@ pub async fn rows<C: ConnectionTrait>(
         .into_iter()
         .map(|u| (u.id, u))
         .collect();
+    let firm_ids: Vec<i64> = users.values().filter_map(|u| u.expert_firm_id).collect();
     let firms: HashMap<i64, expert_firm::Model> = expert_firm::Entity::find()
+        .filter(expert_firm::Column::Id.is_in(firm_ids))
         .all(db)
         .await?
         .into_iter()
@@ -250,4 +252,18 @@ pub async fn regions<C: ConnectionTrait>(db: &C, approved_only: bool) -> DbResul
         q = q.filter(expert_profile::Column::Vetting.eq(APPROVED));
     }
     Ok(q.into_tuple::<String>().all(db).await?)
+}
+
+/// Profiles by id, in one query.
+pub async fn find_many<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i64],
+) -> DbResult<Vec<expert_profile::Model>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(expert_profile::Entity::find()
+        .filter(expert_profile::Column::Id.is_in(ids.to_vec()))
+        .all(db)
+        .await?)
 }

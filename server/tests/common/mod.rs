@@ -99,6 +99,17 @@ macro_rules! on_both_databases {
     };
 }
 
+/// The caseload's filter fields and their defaults.
+pub const CASELOAD: [(&str, &str); 7] = [
+    ("q", ""),
+    ("sector", ""),
+    ("band", ""),
+    ("municipality", ""),
+    ("overdue", "false"),
+    ("sort", ""),
+    ("page", "1"),
+];
+
 /// A browser-like client with its own cookie jar.
 pub struct Client {
     pub http: reqwest::Client,
@@ -271,6 +282,26 @@ impl Client {
             .await
             .expect("request");
         Reply::read(res).await
+    }
+
+    /// Calls a server function whose one argument is a struct, the way its form sends it:
+    /// every field `prefix[key]`, from `defaults` unless `given` sets it.
+    pub async fn call_struct(
+        &self,
+        endpoint: &str,
+        prefix: &str,
+        defaults: &[(&str, &str)],
+        given: &[(&str, &str)],
+    ) -> Reply {
+        let form: Vec<(String, String)> = defaults
+            .iter()
+            .map(|(k, d)| {
+                let v = given.iter().find(|(g, _)| g == k).map_or(*d, |(_, v)| *v);
+                (format!("{prefix}[{k}]"), v.to_owned())
+            })
+            .collect();
+        let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        self.call(endpoint, &pairs).await
     }
 
     /// Calls a server function that takes JSON (autosave-style endpoints).

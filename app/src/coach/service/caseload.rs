@@ -118,28 +118,13 @@ pub async fn action_list(
 ) -> Result<Paged<ActionView>, AppError> {
     let scope = case_scope(u)?;
     let page = page.max(1);
-    let found = if overdue {
-        let ids = caseload_ids(st, scope).await?;
-        actions::open_list(
-            &st.db,
-            actions::ActionScope::Companies,
-            &ids,
-            Some(today()),
-            offset_of(page),
-            PER_PAGE,
-        )
-        .await?
+    let (scope, overdue_before) = if overdue {
+        (actions::ActionScope::Caseload(scope), Some(today()))
     } else {
-        actions::open_list(
-            &st.db,
-            actions::ActionScope::OwnedBy(u.id.0),
-            &[],
-            None,
-            offset_of(page),
-            PER_PAGE,
-        )
-        .await?
+        (actions::ActionScope::OwnedBy(u.id.0), None)
     };
+    let found =
+        actions::open_list(&st.db, scope, overdue_before, offset_of(page), PER_PAGE).await?;
     let names = timeline::user_names(
         &st.db,
         found.items.iter().filter_map(|r| r.action.owner_user_id),
@@ -155,20 +140,4 @@ pub async fn action_list(
         page,
         per_page: PER_PAGE,
     })
-}
-
-async fn caseload_ids(st: &AppState, scope: CaseScope) -> Result<Vec<i64>, AppError> {
-    let filter = Filter {
-        scope,
-        search: None,
-        sector: None,
-        band: None,
-        municipality: None,
-        overdue: true,
-        sort: Sort::Name,
-        descending: false,
-    };
-    // Only companies with something overdue: usually a short list even in a large caseload.
-    let found = db::workspace::caseload::list(&st.db, &filter, 0, 10_000).await?;
-    Ok(found.items.into_iter().map(|c| c.id).collect())
 }

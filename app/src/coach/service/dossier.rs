@@ -9,7 +9,7 @@ use crate::domain::{
     offset_of, optional_text, required_text,
 };
 use crate::error::{AppError, FormErrors};
-use crate::scan::service::{questionnaire, sharing_on, stored_answers};
+use crate::scan::service::sharing_on;
 use crate::ssr::AppState;
 use db::TransactionTrait;
 use db::entities::{company, scan};
@@ -36,6 +36,18 @@ pub async fn workspace(
     id: CompanyId,
 ) -> Result<Workspace, AppError> {
     let (c, facts) = coached_company(st, u, id).await?;
+    let latest = super::latest_scores(st, &c).await?;
+    build_workspace(st, u, &c, &facts, latest.as_ref()).await
+}
+
+async fn build_workspace(
+    st: &AppState,
+    u: &CurrentUser,
+    c: &company::Model,
+    facts: &access::CompanyFacts,
+    latest: Option<&super::Latest>,
+) -> Result<Workspace, AppError> {
+    let id = CompanyId(c.id);
     let primary = match c.primary_coach_id {
         Some(pid) => db::accounts::find_by_id(&st.db, pid).await?,
         None => None,
@@ -52,12 +64,12 @@ pub async fn workspace(
             .chain(company_actions.iter().filter_map(|a| a.owner_user_id)),
     )
     .await?;
-    let scans = reviewable_scans(st, &c).await?;
-    let colleagues = colleague_hint(st, u, &c, scans.last().map(|s| s.scan_id)).await?;
+    let scans = reviewable_scans(st, c).await?;
+    let colleagues = colleague_hint(st, u, c, latest).await?;
     Ok(Workspace {
         company_id: id,
         company_name: c.name.clone(),
-        can_hand_over: access::can_hand_over(u, &facts, c.primary_coach_id.map(UserId)),
+        can_hand_over: access::can_hand_over(u, facts, c.primary_coach_id.map(UserId)),
         primary_coach: primary.as_ref().map(person),
         co_coaches: co.iter().map(person).collect(),
         staff: staff.iter().map(person).collect(),
@@ -90,11 +102,14 @@ pub async fn dossier(
 ) -> Result<Dossier, AppError> {
     let (c, facts) = crate::companies::load_visible(st, u, id).await?;
     if access::can_coach_company(u, &facts) {
+        let latest = super::latest_scores(st, &c).await?;
         Ok(Dossier {
-            workspace: Some(workspace(st, u, id).await?),
+            workspace: Some(build_workspace(st, u, &c, &facts, latest.as_ref()).await?),
             portal: None,
             timeline: Some(timeline_page(st, u, id, group, page).await?),
-            recommend: Some(crate::experts::recommend_service::panel(st, &c).await?),
+            recommend: Some(
+                crate::experts::recommend_service::panel(st, &c, latest.as_ref()).await?,
+            ),
             recommended: vec![],
             contributions: Some(crate::contributions::service::panel(st, &c).await?),
         })
@@ -155,7 +170,7 @@ async fn colleague_hint(
     st: &AppState,
     u: &CurrentUser,
     c: &company::Model,
-    latest: Option<ScanId>,
+    latest: Option<&super::Latest>,
 ) -> Result<ColleagueHint, AppError> {
     let mut hint = ColleagueHint {
         weakest: None,
@@ -163,21 +178,10 @@ async fn colleague_hint(
         topics: vec![],
         people: vec![],
     };
-    let Some(scan_id) = latest else {
+    let Some(latest) = latest else {
         return Ok(hint);
     };
-    let Some(s) = db::scans::find(&st.db, scan_id.0).await? else {
-        return Ok(hint);
-    };
-    let q = questionnaire(st, s.questionnaire_id).await?;
-    let answers = stored_answers(st, &s, &q).await?;
-    let scores = crate::scan::score(&q, &answers);
-    let Some(weakest) = scores
-        .dimensions
-        .iter()
-        .min_by(|a, b| a.score.total_cmp(&b.score))
-        .map(|d| d.dimension.clone())
-    else {
+    let Some(weakest) = latest.weakest(1).pop() else {
         return Ok(hint);
     };
     let topics: Vec<_> = tprofile::topics(&st.db)
@@ -201,7 +205,7 @@ async fn colleague_hint(
         .collect();
     hint.topics = topics.into_iter().map(|t| (t.nl, t.en)).collect();
     hint.weakest = Some(weakest);
-    hint.questionnaire = Some((*q).clone());
+    hint.questionnaire = Some((*latest.questionnaire).clone());
     Ok(hint)
 }
 

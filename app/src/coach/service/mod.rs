@@ -89,3 +89,40 @@ pub(crate) async fn eligible_coach(
         _ => Err(AppError::invalid(field, Msg::ChoiceInvalid)),
     }
 }
+
+/// The latest shared, submitted scan of a company, scored. "Find a colleague" and the experts
+/// that fit are both based on it, so a page computes it once.
+pub struct Latest {
+    pub questionnaire: std::sync::Arc<crate::scan::Questionnaire>,
+    pub scores: crate::scan::Scores,
+}
+
+impl Latest {
+    /// The `n` weakest dimensions, weakest first.
+    pub fn weakest(&self, n: usize) -> Vec<String> {
+        let mut d: Vec<_> = self.scores.dimensions.iter().collect();
+        d.sort_by(|a, b| a.score.total_cmp(&b.score));
+        d.into_iter().take(n).map(|d| d.dimension.clone()).collect()
+    }
+}
+
+pub async fn latest_scores(st: &AppState, c: &company::Model) -> Result<Option<Latest>, AppError> {
+    use crate::scan::service::{questionnaire, sharing_on, stored_answers};
+    if !sharing_on(st, c.id).await? {
+        return Ok(None);
+    }
+    let latest = db::scans::of_company(&st.db, c.id)
+        .await?
+        .into_iter()
+        .filter(|s| s.status == db::scans::STATUS_SUBMITTED)
+        .max_by_key(|s| (s.round, s.submitted_at));
+    let Some(s) = latest else {
+        return Ok(None);
+    };
+    let q = questionnaire(st, s.questionnaire_id).await?;
+    let scores = crate::scan::score(&q, &stored_answers(st, &s, &q).await?);
+    Ok(Some(Latest {
+        questionnaire: q,
+        scores,
+    }))
+}

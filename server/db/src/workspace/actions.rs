@@ -91,8 +91,8 @@ pub async fn of_company<C: ConnectionTrait>(
 pub enum ActionScope {
     /// Coach actions owned by this coach.
     OwnedBy(i64),
-    /// All open actions of these companies (the coach's caseload).
-    Companies,
+    /// All open actions of the companies in a caseload.
+    Caseload(super::caseload::CaseScope),
 }
 
 /// An open action with its company's name.
@@ -102,12 +102,11 @@ pub struct ActionRow {
     pub company_name: String,
 }
 
-/// Open actions, oldest due date first, paginated; `company_ids` bounds the `Companies` scope
-/// and `overdue_before` keeps only actions due before that date.
+/// Open actions, oldest due date first, paginated; `overdue_before` keeps only actions due
+/// before that date.
 pub async fn open_list<C: ConnectionTrait>(
     db: &C,
     scope: ActionScope,
-    company_ids: &[i64],
     overdue_before: Option<Date>,
     offset: u64,
     limit: u64,
@@ -117,7 +116,9 @@ pub async fn open_list<C: ConnectionTrait>(
         ActionScope::OwnedBy(uid) => q
             .filter(action::Column::OwnerUserId.eq(uid))
             .filter(action::Column::Owner.eq(OWNER_COACH)),
-        ActionScope::Companies => q.filter(action::Column::CompanyId.is_in(company_ids.to_vec())),
+        ActionScope::Caseload(scope) => {
+            q.filter(action::Column::CompanyId.in_subquery(super::caseload::ids_in(scope)))
+        }
     };
     if let Some(d) = overdue_before {
         q = q.filter(action::Column::DueOn.lt(d));

@@ -44,6 +44,15 @@ pub struct Filter {
     pub descending: bool,
 }
 
+/// The ids of the companies in a scope, as a subquery for other tables' filters.
+pub fn ids_in(scope: CaseScope) -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::QueryTrait;
+    scoped(scope)
+        .select_only()
+        .column(company::Column::Id)
+        .into_query()
+}
+
 fn scoped(scope: CaseScope) -> sea_orm::Select<company::Entity> {
     let q = company::Entity::find();
     match scope {

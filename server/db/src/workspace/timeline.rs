@@ -18,9 +18,6 @@ pub const HANDOVER: &str = "handover";
 pub const COACHING: &str = "coaching";
 pub const COMPANY: &str = "company";
 pub const EXPERT: &str = "expert";
-pub const KINDS: [&str; 9] = [
-    SCAN, CONSENT, VISIT, NOTE, ACTION, HANDOVER, COACHING, COMPANY, EXPERT,
-];
 
 #[derive(Debug, Clone)]
 pub struct NewEvent {
