@@ -198,3 +198,20 @@ pub fn to_current_user(u: &db::entities::user::Model) -> Option<CurrentUser> {
         organisation_id: u.organisation_id.map(OrganisationId),
     })
 }
+
+/// Keeps a page's stream from ending before the tasks spawned while it rendered had their
+/// first turn on the runtime.
+///
+/// leptos_i18n's context spawns an effect as a task; on a quick answer (a redirect, a short
+/// page) the request could end and leptos clean up its reactive owner before that task first
+/// ran, which then read a disposed signal and panicked. Yielding to the scheduler at the end
+/// of the stream lets the tasks queued before it run first (tokio runs a yielded task after
+/// the worker's queued ones).
+pub fn settle_spawned_tasks() {
+    if let Some(shared) = Owner::current_shared_context() {
+        shared.defer_stream(Box::pin(async {
+            tokio::task::yield_now().await;
+            tokio::task::yield_now().await;
+        }));
+    }
+}

@@ -84,7 +84,7 @@ async fn main() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move {
-        axum::serve(listener, build_app(state).into_make_service())
+        datacoach_server::startup::serve(listener, build_app(state), std::future::pending())
             .await
             .unwrap()
     });

@@ -69,9 +69,7 @@ async fn serve(config: Config) -> Res {
     let app = build_app(state);
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     println!("Datacoach is running at {}", config.base_url());
-    axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    startup::serve(listener, app, shutdown()).await?;
     Ok(())
 }
 
@@ -85,8 +83,27 @@ async fn purge_sessions(conn: db::DatabaseConnection) {
     }
 }
 
+/// Ctrl-C or SIGTERM (systemd, a container runtime): stop accepting, finish what is in flight.
 async fn shutdown() {
-    let _ = tokio::signal::ctrl_c().await;
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
 }
 
 async fn migrate(config: Config) -> Res {

@@ -102,3 +102,30 @@ pub async fn same_origin_posts(req: Request, next: Next) -> Response {
     }
     next.run(req).await
 }
+
+/// Pages and API answers must never be kept by a browser or proxy once they may hold personal
+/// data: `no-store` for a signed-in user (and for the answer that signs someone in), `no-cache`
+/// for anonymous pages so they are always revalidated. Static files set their own policy.
+pub async fn cache_policy(req: Request, next: Next) -> Response {
+    if is_static(req.uri().path()) {
+        return next.run(req).await;
+    }
+    let signed_in = req.extensions().get::<app::ssr::SessionUser>().is_some();
+    let mut res = next.run(req).await;
+    let signs_in = res.headers().get_all(SET_COOKIE).iter().any(|v| {
+        v.to_str()
+            .is_ok_and(|s| s.starts_with(&format!("{SESSION_COOKIE}=")))
+    });
+    if !res.headers().contains_key(http::header::CACHE_CONTROL) {
+        let policy = if signed_in || signs_in {
+            "no-store"
+        } else {
+            "no-cache"
+        };
+        res.headers_mut().insert(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static(policy),
+        );
+    }
+    res
+}

@@ -9,12 +9,20 @@ use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::Response;
 use db::DatabaseConnection;
-use http::header::{HeaderName, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
+use http::header::{
+    CACHE_CONTROL, HeaderName, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+};
 use http::{HeaderValue, StatusCode};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list};
-use std::sync::Arc;
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, StaticRouteGenerator,
+    generate_route_list_with_exclusions_and_ssg_and_context,
+};
+use std::sync::{Arc, Mutex, OnceLock};
+use tower_http::CompressionLevel;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Connects, migrates, and (when asked) seeds the demo data. Returns whether it seeded.
@@ -48,14 +56,48 @@ pub fn leptos_options() -> LeptosOptions {
         .then(|| leptos::config::get_configuration(Some("Cargo.toml")).ok())
         .flatten();
     let conf = from_file.or_else(|| leptos::config::get_configuration(None).ok());
-    match conf {
+    let mut options = match conf {
         Some(c) => c.leptos_options,
         None => LeptosOptions::builder()
             .output_name("datacoach")
             .site_root("target/site")
             .site_pkg_dir("pkg")
             .build(),
-    }
+    };
+    // cargo-leptos writes the hashed file names next to the binary it built. A binary built
+    // by plain cargo (the integration tests) has none: it then asks for the plain names
+    // instead of failing on every page.
+    options.hash_files = options.hash_files && hash_file_present(&options);
+    options
+}
+
+fn hash_file_present(options: &LeptosOptions) -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())))
+        .is_some_and(|path| path.is_file())
+}
+
+/// The wasm, JavaScript and CSS bundles under `/pkg`: the `.br` or `.gz` file cargo-leptos
+/// compressed at build time, chosen by the browser's `Accept-Encoding`. Hashed names never
+/// change content, so browsers keep them for a year; unhashed ones (debug builds) are
+/// revalidated on every load.
+fn pkg_service(options: &LeptosOptions) -> Router<AppState> {
+    let dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    let cache = if options.hash_files {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    Router::new().nest_service(
+        "/pkg",
+        tower::ServiceBuilder::new()
+            .layer(SetResponseHeaderLayer::overriding(
+                CACHE_CONTROL,
+                HeaderValue::from_static(cache),
+            ))
+            .service(ServeDir::new(dir).precompressed_br().precompressed_gzip()),
+    )
 }
 
 pub fn app_state(
@@ -94,8 +136,26 @@ async fn with_error_status(req: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
+/// The app's routes, listed once per process. Listing renders the app under a reactive owner
+/// of its own, and two things follow from that:
+/// - effects that rendering spawned (leptos_i18n's language effect) run a moment later on the
+///   runtime; had the owner been dropped by then, they would read a disposed signal and panic
+///   (the panic after start-up). The owner is kept here, with the list.
+/// - while listing, leptos suppresses resource loading process-wide; a second listing while
+///   another app in the process serves pages (integration tests run several) would leave
+///   those pages waiting forever.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<(Vec<AxumRouteListing>, Mutex<StaticRouteGenerator>)> = OnceLock::new();
+    let (routes, _owner) = ROUTES.get_or_init(|| {
+        let (routes, owner) =
+            generate_route_list_with_exclusions_and_ssg_and_context(App, None, || ());
+        (routes, Mutex::new(owner))
+    });
+    routes.clone()
+}
+
 pub fn build_app(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let options = state.leptos_options.clone();
     let ctx = state.clone();
     Router::new()
@@ -117,8 +177,10 @@ pub fn build_app(state: AppState) -> Router {
             "/scans/{id}/export.json",
             axum::routing::get(crate::scan_forms::export),
         )
+        .merge(pkg_service(&state.leptos_options))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(with_error_status))
+        .layer(axum::middleware::from_fn(crate::session::cache_policy))
         .layer(axum::middleware::from_fn(crate::session::same_origin_posts))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -140,5 +202,32 @@ pub fn build_app(state: AppState) -> Router {
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
         ))
+        // Pages and API answers are compressed as they are sent (a fast level: they are
+        // dynamic); the bundles arrive already compressed and pass through untouched.
+        .layer(
+            CompressionLayer::new()
+                .br(true)
+                .gzip(true)
+                .quality(CompressionLevel::Precise(4)),
+        )
         .with_state(state)
+}
+
+/// Serves the app on an accepted listener until `shutdown` resolves. Every accepted socket
+/// gets `TCP_NODELAY`: without it a kept-alive connection waits for the peer's delayed ACK
+/// (about 40 ms) before each small answer is sent.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    use axum::serve::ListenerExt;
+    let listener = listener.tap_io(|tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::warn!(error = %e, "could not set TCP_NODELAY");
+        }
+    });
+    axum::serve(listener, app.into_make_service())
+        .with_graceful_shutdown(shutdown)
+        .await
 }

@@ -66,7 +66,7 @@ where
         .expect("bind port 0");
     let addr = listener.local_addr().expect("local addr");
     tokio::spawn(async move {
-        axum::serve(listener, app.into_make_service())
+        datacoach_server::startup::serve(listener, app, std::future::pending())
             .await
             .expect("serve")
     });
