@@ -18,19 +18,21 @@ run: tools release
 	DATACOACH_SEED_DEMO=$${DATACOACH_SEED_DEMO:-true} ./target/release/server
 
 release:
-	cargo leptos build --release
+	@scripts/build-release.sh
 
-## Debug build (what the tests use).
+## Debug build for development (the browser tests use the release build).
 build: tools
-	RUSTFLAGS="--cfg erase_components" cargo leptos build
+	RUSTFLAGS="--cfg erase_components" cargo leptos build --split
 
 test: test-tools
 	@scripts/test.sh
 
 ## Autosave under load (64 concurrent respondents on SQLite): p50/p99 and saves per second;
-## the caseload with 5,000 companies: p50/p99 per page request.
-bench:
+## the caseload with 5,000 companies: p50/p99 per page request; the first load in Chromium
+## (bytes per page, time to hydrate on loopback and slow 4G, kept-alive latency).
+bench: test-tools release
 	cargo bench -p server --bench autosave --bench caseload
+	cd end2end && npx playwright test --config bench.config.ts --reporter=line
 
 ## Remove the local SQLite database (the demo data is seeded again on the next `make run`).
 clean-data:

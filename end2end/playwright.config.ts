@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-// The app is served from a debug build on its own port with a fresh SQLite database and
-// the demo data. Chromium is Debian's: Playwright never downloads a browser here.
+// The app is served from the release build (what `make run` serves) on its own port with a
+// fresh SQLite database and the demo data; its log goes to target/e2e/server.log, which the
+// last test reads for panics. Chromium is Debian's: Playwright never downloads a browser here.
 const port = 3100;
 const chromiumArgs = [
   '--no-sandbox',
@@ -30,11 +31,25 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'js', use: { javaScriptEnabled: true } },
-    { name: 'no-js', use: { javaScriptEnabled: false } },
+    // First, on the cold server: every page as every visitor.
+    { name: 'cold', testMatch: /cold\.spec\.ts/, use: { javaScriptEnabled: false } },
+    {
+      name: 'js',
+      testIgnore: /(cold|server-log)\.spec\.ts/,
+      dependencies: ['cold'],
+      use: { javaScriptEnabled: true },
+    },
+    {
+      name: 'no-js',
+      testIgnore: /(cold|server-log|delivery)\.spec\.ts/,
+      dependencies: ['cold'],
+      use: { javaScriptEnabled: false },
+    },
+    // Last: the server's log of the whole run holds no panic.
+    { name: 'server-log', testMatch: /server-log\.spec\.ts/, dependencies: ['js', 'no-js'] },
   ],
   webServer: {
-    command: `rm -rf target/e2e && mkdir -p target/e2e && exec ./target/debug/server`,
+    command: `rm -rf target/e2e && mkdir -p target/e2e && exec ./target/release/server 2>target/e2e/server.log`,
     cwd: '..',
     url: `http://127.0.0.1:${port}/login`,
     timeout: 60_000,
@@ -47,6 +62,8 @@ export default defineConfig({
       DATACOACH_LISTEN: `127.0.0.1:${port}`,
       DATACOACH_BASE_URL: `http://127.0.0.1:${port}`,
       RUST_LOG: 'warn',
+      // No ANSI colours in the log file.
+      NO_COLOR: '1',
     },
   },
 });

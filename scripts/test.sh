@@ -49,8 +49,12 @@ if [ -n "$forbidden" ]; then
 fi
 echo "wasm dependency check: 1 passed, 0 failed"
 
-say "Building the app (server and wasm, debug)"
-cargo leptos build
+say "Building the release app exactly as \`make run\` does (server and split wasm)"
+# Without the test build's RUSTFLAGS: the release build is the one users run.
+env -u RUSTFLAGS scripts/build-release.sh
 
-say "Browser tests (Playwright, Chromium; JavaScript on and off)"
+say "First-load budget: no lazily loaded wasm chunk over 150 KB brotli"
+scripts/check-bundle.sh
+
+say "Browser tests against the release build (Playwright, Chromium; JavaScript on and off)"
 (cd end2end && npx playwright test)

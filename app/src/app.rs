@@ -1,25 +1,12 @@
 //! The application root: the HTML shell, the i18n and auth contexts, and the routes.
-use crate::admin::{
-    AdminUsersPage, InviteStaffPage, OrganisationsPage, OutboxMessagePage, OutboxPage,
-};
-use crate::auth::{
-    ForgotPasswordPage, LinkPurpose, LoginPage, Logout, SetLanguage, SetPasswordPage, me,
-};
-use crate::coach::{
-    ActionsPage, BulkHandoverPage, CaseloadPage, CoachReviewPage, TProfilePage, VisitBriefPage,
-    VisitPage,
-};
-use crate::companies::{CompaniesPage, CompanyPage, CompanyProfilePage, NewCompanyPage};
-use crate::experts::{ExpertDirectoryPage, ExpertPage, MyEngagementsPage, OwnExpertProfilePage};
-use crate::home::HomePage;
+use crate::auth::{Logout, SetLanguage, me};
 use crate::i18n::*;
 use crate::layout::{Footer, Header, NotFound};
-use crate::leads::{LeadInboxPage, MyLeadsPage};
-use crate::scan::{ScanHistoryPage, ScanResultPage, ScanReviewPage, ScanStepPage};
+use crate::routes::*;
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::{
-    SsrMode,
+    Lazy, SsrMode,
     components::{Route, Router, Routes},
     path,
 };
@@ -32,9 +19,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options=options.clone()/>
                 <MetaTags/>
-                <link rel="stylesheet" id="leptos" href="/pkg/datacoach.css"/>
+                <HashedStylesheet options id="leptos"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
             </head>
             <body>
@@ -69,7 +56,8 @@ pub fn use_auth() -> AuthContext {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     // Dutch by default whatever the browser sends: the server reads only our own language
-    // cookie (see `ssr::request_lang`), never Accept-Language.
+    // cookie (see `ssr::request_lang`), never Accept-Language; the browser takes the language
+    // the server rendered (`<html lang>`).
     let header_getter =
         leptos_i18n::context::UseLocalesOptions::default().ssr_lang_header_getter(|| {
             #[cfg(feature = "ssr")]
@@ -81,6 +69,8 @@ pub fn App() -> impl IntoView {
                 None
             }
         });
+    #[cfg(feature = "ssr")]
+    crate::ssr::settle_spawned_tasks();
     view! {
         <I18nContextProvider enable_cookie=false ssr_lang_header_getter=header_getter>
             <Router>
@@ -116,37 +106,37 @@ fn AppShell() -> impl IntoView {
         <Header/>
         <main id="main" class="container" tabindex="-1">
             <Routes fallback=|| view! { <NotFound/> }>
-                <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
-                <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
-                <Route path=path!("/reset-password/:token") view=|| view! { <SetPasswordPage purpose=LinkPurpose::Reset/> } ssr=SsrMode::Async/>
-                <Route path=path!("/invitation/:token") view=|| view! { <SetPasswordPage purpose=LinkPurpose::Invite/> } ssr=SsrMode::Async/>
-                <Route path=path!("/companies") view=CompaniesPage ssr=SsrMode::Async/>
-                <Route path=path!("/companies/new") view=NewCompanyPage ssr=SsrMode::Async/>
-                <Route path=path!("/companies/:id") view=CompanyPage ssr=SsrMode::Async/>
-                <Route path=path!("/companies/:id/scans") view=ScanHistoryPage ssr=SsrMode::Async/>
-                <Route path=path!("/companies/:id/profile") view=CompanyProfilePage ssr=SsrMode::Async/>
-                <Route path=path!("/scans/:id") view=ScanResultPage ssr=SsrMode::Async/>
-                <Route path=path!("/scans/:id/step/:step") view=ScanStepPage ssr=SsrMode::Async/>
-                <Route path=path!("/scans/:id/review") view=ScanReviewPage ssr=SsrMode::Async/>
-                <Route path=path!("/scans/:id/coach") view=CoachReviewPage ssr=SsrMode::Async/>
-                <Route path=path!("/caseload") view=CaseloadPage ssr=SsrMode::Async/>
-                <Route path=path!("/actions") view=ActionsPage ssr=SsrMode::Async/>
-                <Route path=path!("/visits/:id") view=VisitPage ssr=SsrMode::Async/>
-                <Route path=path!("/visits/:id/brief") view=VisitBriefPage ssr=SsrMode::Async/>
-                <Route path=path!("/t-profile") view=TProfilePage ssr=SsrMode::Async/>
-                <Route path=path!("/handover") view=BulkHandoverPage ssr=SsrMode::Async/>
-                <Route path=path!("/experts") view=ExpertDirectoryPage ssr=SsrMode::Async/>
-                <Route path=path!("/experts/:id") view=ExpertPage ssr=SsrMode::Async/>
-                <Route path=path!("/expert-profile") view=OwnExpertProfilePage ssr=SsrMode::Async/>
-                <Route path=path!("/my-engagements") view=MyEngagementsPage ssr=SsrMode::Async/>
-                <Route path=path!("/leads") view=LeadInboxPage ssr=SsrMode::Async/>
-                <Route path=path!("/my-leads") view=MyLeadsPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/users") view=AdminUsersPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/users/invite") view=InviteStaffPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/outbox/:id") view=OutboxMessagePage ssr=SsrMode::Async/>
-                <Route path=path!("/admin/organisations") view=OrganisationsPage ssr=SsrMode::Async/>
+                <Route path=path!("/") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/forgot-password") view={Lazy::<ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/reset-password/:token") view={Lazy::<ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/invitation/:token") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/companies") view={Lazy::<CompaniesRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/companies/new") view={Lazy::<NewCompanyRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/companies/:id") view={Lazy::<CompanyRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/companies/:id/scans") view={Lazy::<ScanHistoryRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/companies/:id/profile") view={Lazy::<CompanyProfileRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/scans/:id") view={Lazy::<ScanResultRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/scans/:id/step/:step") view={Lazy::<ScanStepRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/scans/:id/review") view={Lazy::<ScanReviewRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/scans/:id/coach") view={Lazy::<CoachReviewRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/caseload") view={Lazy::<CaseloadRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/actions") view={Lazy::<ActionsRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/visits/:id") view={Lazy::<VisitRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/visits/:id/brief") view={Lazy::<VisitBriefRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/t-profile") view={Lazy::<TProfileRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/handover") view={Lazy::<BulkHandoverRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/experts") view={Lazy::<ExpertDirectoryRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/experts/:id") view={Lazy::<ExpertRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/expert-profile") view={Lazy::<OwnExpertProfileRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/my-engagements") view={Lazy::<MyEngagementsRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/leads") view={Lazy::<LeadInboxRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/my-leads") view={Lazy::<MyLeadsRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/admin/users") view={Lazy::<AdminUsersRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/admin/users/invite") view={Lazy::<InviteStaffRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/admin/outbox") view={Lazy::<OutboxRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/admin/outbox/:id") view={Lazy::<OutboxMessageRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/admin/organisations") view={Lazy::<OrganisationsRoute>::new()} ssr=SsrMode::Async/>
             </Routes>
         </main>
         <Footer/>

@@ -1,7 +1,7 @@
 //! Datacoach: the shared Leptos crate. Compiled twice, for the server (`ssr`) and for the
 //! browser (`hydrate`). Organised by feature: each folder holds its types, its server functions
 //! and its views side by side.
-#![recursion_limit = "256"]
+#![recursion_limit = "512"]
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
@@ -19,6 +19,7 @@ pub mod home;
 pub mod layout;
 pub mod leads;
 pub mod messages;
+pub mod routes;
 pub mod scan;
 #[cfg(feature = "ssr")]
 pub mod ssr;

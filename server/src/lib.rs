@@ -1,7 +1,7 @@
 //! The Datacoach server: configuration, startup, the axum router and its middleware,
 //! sessions, e-mail delivery and the admin CLI. Persistence lives in `server/db`.
 // The app's view types are deep; a release build computes their layout here.
-#![recursion_limit = "256"]
+#![recursion_limit = "512"]
 pub mod cli;
 pub mod coach_forms;
 pub mod config;

@@ -1,0 +1,105 @@
+import { test, expect, Browser, BrowserContext, APIRequestContext } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ENTREPRENEUR, login } from './helpers';
+
+// How the app reaches the browser: bundles precompressed and cached for a year, pages of a
+// signed-in user never stored, and the entrepreneur's first load within its budget.
+
+/** Total brotli bytes of wasm + JS the first load of a page may ship (login, portal home, a scan step). */
+const FIRST_LOAD_BUDGET = 250_000;
+
+/** The /pkg files (wasm, JS) a fresh browser loads for `path` until the page is interactive. */
+async function firstLoad(browser: Browser, path: string, storageState?: any): Promise<string[]> {
+  const context: BrowserContext = await browser.newContext({ storageState });
+  const page = await context.newPage();
+  const files = new Set<string>();
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/pkg/') && /\.(wasm|js)$/.test(url.pathname)) files.add(url.pathname);
+  });
+  await page.goto(path);
+  await page.waitForSelector('body[data-hydrated="true"]');
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return [...files].sort();
+}
+
+/** Bytes on the wire for `file` with the given encoding, and the headers it came with. */
+async function sizeOf(api: APIRequestContext, file: string, encoding: string) {
+  const res = await api.get(file, { headers: { 'accept-encoding': encoding } });
+  expect(res.status(), file).toBe(200);
+  const headers = res.headers();
+  return { bytes: Number(headers['content-length'] ?? (await res.body()).length), headers };
+}
+
+test('bundles arrive precompressed with brotli or gzip and are cached for a year', async ({ page, request }) => {
+  await page.goto('/login');
+  await page.waitForSelector('body[data-hydrated="true"]');
+  const assets = await page.evaluate(() =>
+    [...document.querySelectorAll('link[rel=modulepreload], link[rel=preload], link[rel=stylesheet]')]
+      .map((l) => new URL((l as HTMLLinkElement).href).pathname)
+      .filter((p) => p.startsWith('/pkg/')),
+  );
+  expect(assets.some((a) => a.endsWith('.wasm'))).toBeTruthy();
+  expect(assets.some((a) => a.endsWith('.js'))).toBeTruthy();
+  expect(assets.some((a) => a.endsWith('.css'))).toBeTruthy();
+  for (const asset of assets) {
+    // Hashed file names: the content never changes under a name.
+    expect(asset).toMatch(/\.[A-Za-z0-9_-]{8,}\.(wasm|js|css)$/);
+    for (const encoding of ['br', 'gzip']) {
+      const { headers } = await sizeOf(request, asset, encoding);
+      expect(headers['content-encoding'], `${asset} as ${encoding}`).toBe(encoding);
+      expect(headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(headers['vary'] ?? '').toMatch(/accept-encoding/i);
+    }
+  }
+});
+
+test('pages and answers of a signed-in user are never stored; pages are compressed', async ({ page, request }) => {
+  const anonymous = await request.get('/login', { headers: { 'accept-encoding': 'gzip' } });
+  expect(anonymous.headers()['cache-control']).toBe('no-cache');
+  expect(anonymous.headers()['content-encoding']).toBe('gzip');
+
+  const info = test.info();
+  await login(page, info, ENTREPRENEUR);
+  const home = await page.request.get('/', { headers: { 'accept-encoding': 'br' } });
+  expect(home.headers()['cache-control']).toBe('no-store');
+  expect(home.headers()['content-encoding']).toBe('br');
+  const me = await page.request.post('/api/me', { form: {} });
+  expect(me.status()).toBe(200);
+  expect(me.headers()['cache-control']).toBe('no-store');
+});
+
+test('the entrepreneur\'s first load stays within 250 KB brotli of wasm and JavaScript', async ({ browser, page, request }) => {
+  const info = test.info();
+  // A scan step: the entrepreneur of a demo company starts their next round.
+  await login(page, info, 'ondernemer42@demo.datacoach.nl');
+  await page.locator('main a[href^="/companies/"]').first().click();
+  await page.waitForSelector('body[data-hydrated="true"]');
+  await page.getByRole('button', { name: /scan starten/i }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Stap 1 van 6');
+  const step = new URL(page.url()).pathname;
+  const signedIn = await page.context().storageState();
+
+  const report: Record<string, any> = {};
+  for (const [name, path, state] of [
+    ['login', '/login', undefined],
+    ['portal home', '/', signedIn],
+    ['scan step', step, signedIn],
+  ] as const) {
+    const files = await firstLoad(browser, path, state);
+    let raw = 0, gzip = 0, br = 0;
+    for (const f of files) {
+      raw += (await sizeOf(request, f, 'identity')).bytes;
+      gzip += (await sizeOf(request, f, 'gzip')).bytes;
+      br += (await sizeOf(request, f, 'br')).bytes;
+    }
+    report[name] = { path, files, raw, gzip, br };
+    expect(files.some((f) => f.endsWith('.wasm')), `${name} loads the app`).toBeTruthy();
+    expect(br, `${name}: ${files.join(', ')}`).toBeLessThanOrEqual(FIRST_LOAD_BUDGET);
+  }
+  // For `make bench`: the figures of this run.
+  mkdirSync(resolve(__dirname, '../../target/e2e'), { recursive: true });
+  writeFileSync(resolve(__dirname, '../../target/e2e/first-load.json'), JSON.stringify(report, null, 2));
+});
