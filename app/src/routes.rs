@@ -1,6 +1,8 @@
-//! The app's pages as lazily loaded routes. Each page's view code is its own wasm chunk
-//! (cargo-leptos `--split`), so the browser downloads only the pages it opens: the first load
-//! of the login page does not carry the coach workspace or the admin screens. On the server
+//! The app's pages as lazily loaded routes. The pages are grouped by who uses them together,
+//! and each group is one lazily loaded wasm split (cargo-leptos `--split`): the browser
+//! downloads only the groups it opens, so the first load of the login page carries neither
+//! the coach workspace nor the admin screens. One split per group rather than per page keeps
+//! the number of shared chunks (and so of requests on a slow line) small. On the server
 //! nothing changes: every page is rendered in full.
 use crate::admin::{
     AdminUsersPage, InviteStaffPage, OrganisationsPage, OutboxMessagePage, OutboxPage,
@@ -16,56 +18,178 @@ use crate::home::HomePage;
 use crate::leads::{LeadInboxPage, MyLeadsPage};
 use crate::scan::{ScanHistoryPage, ScanResultPage, ScanReviewPage, ScanStepPage};
 use leptos::prelude::*;
-use leptos_router::{LazyRoute, lazy_route};
+use leptos_router::LazyRoute;
 
-/// One lazily loaded route per page. The pages load their own data (their resources start
-/// when the view runs), so a route's `data` is empty and its view is the page component.
+/// Every page of the app. A plain `repr(u8)` value, as it crosses into a lazily loaded split.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Page {
+    Login,
+    ForgotPassword,
+    ResetPassword,
+    Invitation,
+    Home,
+    ScanStep,
+    ScanReview,
+    ScanResult,
+    ScanHistory,
+    CompanyProfile,
+    Companies,
+    Company,
+    NewCompany,
+    Caseload,
+    Actions,
+    Visit,
+    VisitBrief,
+    TProfile,
+    BulkHandover,
+    CoachReview,
+    ExpertDirectory,
+    Expert,
+    OwnExpertProfile,
+    MyEngagements,
+    LeadInbox,
+    MyLeads,
+    AdminUsers,
+    InviteStaff,
+    Outbox,
+    OutboxMessage,
+    Organisations,
+}
+
+/// Signing in, a forgotten password, and the links in invitation and reset e-mails.
+#[leptos::lazy]
+fn sign_in_pages(page: Page) -> AnyView {
+    match page {
+        Page::ForgotPassword => view! { <ForgotPasswordPage/> }.into_any(),
+        Page::ResetPassword => view! { <SetPasswordPage purpose=LinkPurpose::Reset/> }.into_any(),
+        Page::Invitation => view! { <SetPasswordPage purpose=LinkPurpose::Invite/> }.into_any(),
+        _ => view! { <LoginPage/> }.into_any(),
+    }
+}
+
+/// The home page of every role (the entrepreneur's portal, the coach's overview, ...).
+#[leptos::lazy]
+fn home_pages(_page: Page) -> AnyView {
+    view! { <HomePage/> }.into_any()
+}
+
+/// The scan as the entrepreneur fills it in, and its results.
+#[leptos::lazy]
+fn scan_pages(page: Page) -> AnyView {
+    match page {
+        Page::ScanReview => view! { <ScanReviewPage/> }.into_any(),
+        Page::ScanResult => view! { <ScanResultPage/> }.into_any(),
+        Page::ScanHistory => view! { <ScanHistoryPage/> }.into_any(),
+        Page::CompanyProfile => view! { <CompanyProfilePage/> }.into_any(),
+        _ => view! { <ScanStepPage/> }.into_any(),
+    }
+}
+
+/// Companies: the list, the company page (portal and dossier) and a new company.
+#[leptos::lazy]
+fn company_pages(page: Page) -> AnyView {
+    match page {
+        Page::Companies => view! { <CompaniesPage/> }.into_any(),
+        Page::NewCompany => view! { <NewCompanyPage/> }.into_any(),
+        _ => view! { <CompanyPage/> }.into_any(),
+    }
+}
+
+/// The coach's workspace.
+#[leptos::lazy]
+fn workspace_pages(page: Page) -> AnyView {
+    match page {
+        Page::Actions => view! { <ActionsPage/> }.into_any(),
+        Page::Visit => view! { <VisitPage/> }.into_any(),
+        Page::VisitBrief => view! { <VisitBriefPage/> }.into_any(),
+        Page::TProfile => view! { <TProfilePage/> }.into_any(),
+        Page::BulkHandover => view! { <BulkHandoverPage/> }.into_any(),
+        Page::CoachReview => view! { <CoachReviewPage/> }.into_any(),
+        _ => view! { <CaseloadPage/> }.into_any(),
+    }
+}
+
+/// Experts, engagements and leads.
+#[leptos::lazy]
+fn expert_pages(page: Page) -> AnyView {
+    match page {
+        Page::Expert => view! { <ExpertPage/> }.into_any(),
+        Page::OwnExpertProfile => view! { <OwnExpertProfilePage/> }.into_any(),
+        Page::MyEngagements => view! { <MyEngagementsPage/> }.into_any(),
+        Page::LeadInbox => view! { <LeadInboxPage/> }.into_any(),
+        Page::MyLeads => view! { <MyLeadsPage/> }.into_any(),
+        _ => view! { <ExpertDirectoryPage/> }.into_any(),
+    }
+}
+
+/// The admin screens.
+#[leptos::lazy]
+fn admin_pages(page: Page) -> AnyView {
+    match page {
+        Page::InviteStaff => view! { <InviteStaffPage/> }.into_any(),
+        Page::Outbox => view! { <OutboxPage/> }.into_any(),
+        Page::OutboxMessage => view! { <OutboxMessagePage/> }.into_any(),
+        Page::Organisations => view! { <OrganisationsPage/> }.into_any(),
+        _ => view! { <AdminUsersPage/> }.into_any(),
+    }
+}
+
+/// One lazily loaded route per page: its view comes from its group's split, which the router
+/// loads (`preload`) before it navigates or hydrates. The pages load their own data (their
+/// resources start when the view runs), so a route's `data` is empty.
 macro_rules! lazy_pages {
-    ($($route:ident => $page:expr;)*) => {$(
+    ($($route:ident => $group:ident / $preload:ident ($page:expr);)*) => {$(
         pub struct $route;
 
-        #[lazy_route]
         impl LazyRoute for $route {
             fn data() -> Self {
                 Self
             }
 
-            fn view(_this: Self) -> AnyView {
-                $page.into_any()
+            async fn view(_this: Self) -> AnyView {
+                $group($page).await
+            }
+
+            async fn preload() {
+                // The split's loader exists only in the browser build.
+                #[cfg(target_arch = "wasm32")]
+                $preload().await;
             }
         }
     )*};
 }
 
 lazy_pages! {
-HomeRoute => view! { <HomePage/> };
-LoginRoute => view! { <LoginPage/> };
-ForgotPasswordRoute => view! { <ForgotPasswordPage/> };
-ResetPasswordRoute => view! { <SetPasswordPage purpose=LinkPurpose::Reset/> };
-InvitationRoute => view! { <SetPasswordPage purpose=LinkPurpose::Invite/> };
-CompaniesRoute => view! { <CompaniesPage/> };
-NewCompanyRoute => view! { <NewCompanyPage/> };
-CompanyRoute => view! { <CompanyPage/> };
-ScanHistoryRoute => view! { <ScanHistoryPage/> };
-CompanyProfileRoute => view! { <CompanyProfilePage/> };
-ScanResultRoute => view! { <ScanResultPage/> };
-ScanStepRoute => view! { <ScanStepPage/> };
-ScanReviewRoute => view! { <ScanReviewPage/> };
-CoachReviewRoute => view! { <CoachReviewPage/> };
-CaseloadRoute => view! { <CaseloadPage/> };
-ActionsRoute => view! { <ActionsPage/> };
-VisitRoute => view! { <VisitPage/> };
-VisitBriefRoute => view! { <VisitBriefPage/> };
-TProfileRoute => view! { <TProfilePage/> };
-BulkHandoverRoute => view! { <BulkHandoverPage/> };
-ExpertDirectoryRoute => view! { <ExpertDirectoryPage/> };
-ExpertRoute => view! { <ExpertPage/> };
-OwnExpertProfileRoute => view! { <OwnExpertProfilePage/> };
-MyEngagementsRoute => view! { <MyEngagementsPage/> };
-LeadInboxRoute => view! { <LeadInboxPage/> };
-MyLeadsRoute => view! { <MyLeadsPage/> };
-AdminUsersRoute => view! { <AdminUsersPage/> };
-InviteStaffRoute => view! { <InviteStaffPage/> };
-OutboxRoute => view! { <OutboxPage/> };
-OutboxMessageRoute => view! { <OutboxMessagePage/> };
-OrganisationsRoute => view! { <OrganisationsPage/> };}
+    LoginRoute => sign_in_pages / __preload_sign_in_pages (Page::Login);
+    ForgotPasswordRoute => sign_in_pages / __preload_sign_in_pages (Page::ForgotPassword);
+    ResetPasswordRoute => sign_in_pages / __preload_sign_in_pages (Page::ResetPassword);
+    InvitationRoute => sign_in_pages / __preload_sign_in_pages (Page::Invitation);
+    HomeRoute => home_pages / __preload_home_pages (Page::Home);
+    ScanStepRoute => scan_pages / __preload_scan_pages (Page::ScanStep);
+    ScanReviewRoute => scan_pages / __preload_scan_pages (Page::ScanReview);
+    ScanResultRoute => scan_pages / __preload_scan_pages (Page::ScanResult);
+    ScanHistoryRoute => scan_pages / __preload_scan_pages (Page::ScanHistory);
+    CompanyProfileRoute => scan_pages / __preload_scan_pages (Page::CompanyProfile);
+    CompaniesRoute => company_pages / __preload_company_pages (Page::Companies);
+    CompanyRoute => company_pages / __preload_company_pages (Page::Company);
+    NewCompanyRoute => company_pages / __preload_company_pages (Page::NewCompany);
+    CaseloadRoute => workspace_pages / __preload_workspace_pages (Page::Caseload);
+    ActionsRoute => workspace_pages / __preload_workspace_pages (Page::Actions);
+    VisitRoute => workspace_pages / __preload_workspace_pages (Page::Visit);
+    VisitBriefRoute => workspace_pages / __preload_workspace_pages (Page::VisitBrief);
+    TProfileRoute => workspace_pages / __preload_workspace_pages (Page::TProfile);
+    BulkHandoverRoute => workspace_pages / __preload_workspace_pages (Page::BulkHandover);
+    CoachReviewRoute => workspace_pages / __preload_workspace_pages (Page::CoachReview);
+    ExpertDirectoryRoute => expert_pages / __preload_expert_pages (Page::ExpertDirectory);
+    ExpertRoute => expert_pages / __preload_expert_pages (Page::Expert);
+    OwnExpertProfileRoute => expert_pages / __preload_expert_pages (Page::OwnExpertProfile);
+    MyEngagementsRoute => expert_pages / __preload_expert_pages (Page::MyEngagements);
+    LeadInboxRoute => expert_pages / __preload_expert_pages (Page::LeadInbox);
+    MyLeadsRoute => expert_pages / __preload_expert_pages (Page::MyLeads);
+    AdminUsersRoute => admin_pages / __preload_admin_pages (Page::AdminUsers);
+    InviteStaffRoute => admin_pages / __preload_admin_pages (Page::InviteStaff);
+    OutboxRoute => admin_pages / __preload_admin_pages (Page::Outbox);
+    OutboxMessageRoute => admin_pages / __preload_admin_pages (Page::OutboxMessage);
+    OrganisationsRoute => admin_pages / __preload_admin_pages (Page::Organisations);
+}
