@@ -7,6 +7,7 @@ const port = 3200;
 export default defineConfig({
   ...base,
   testDir: './bench',
+  testMatch: /.*\.bench\.ts/,
   timeout: 300_000,
   projects: [{ name: 'bench', use: { javaScriptEnabled: true } }],
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },

@@ -35,7 +35,7 @@ export default defineConfig({
     { name: 'cold', testMatch: /cold\.spec\.ts/, use: { javaScriptEnabled: false } },
     {
       name: 'js',
-      testIgnore: /(cold|server-log)\.spec\.ts/,
+      testIgnore: /(cold|server-log|delivery)\.spec\.ts/,
       dependencies: ['cold'],
       use: { javaScriptEnabled: true },
     },
@@ -45,8 +45,10 @@ export default defineConfig({
       dependencies: ['cold'],
       use: { javaScriptEnabled: false },
     },
+    // After the journeys (it starts a scan of its own): how the app reaches the browser.
+    { name: 'delivery', testMatch: /delivery\.spec\.ts/, dependencies: ['js', 'no-js'], use: { javaScriptEnabled: true } },
     // Last: the server's log of the whole run holds no panic.
-    { name: 'server-log', testMatch: /server-log\.spec\.ts/, dependencies: ['js', 'no-js'] },
+    { name: 'server-log', testMatch: /server-log\.spec\.ts/, dependencies: ['delivery'] },
   ],
   webServer: {
     command: `rm -rf target/e2e && mkdir -p target/e2e && exec ./target/release/server 2>target/e2e/server.log`,

@@ -53,7 +53,7 @@ say "Building the release app exactly as \`make run\` does (server and split was
 # Without the test build's RUSTFLAGS: the release build is the one users run.
 env -u RUSTFLAGS scripts/build-release.sh
 
-say "First-load budget: no lazily loaded wasm chunk over 150 KB brotli"
+say "Bundle sizes: no lazily loaded wasm part past its limit"
 scripts/check-bundle.sh
 
 say "Browser tests against the release build (Playwright, Chromium; JavaScript on and off)"

@@ -74,15 +74,22 @@ fn home_pages(_page: Page) -> AnyView {
     view! { <HomePage/> }.into_any()
 }
 
-/// The scan as the entrepreneur fills it in, and its results.
+/// The scan as the entrepreneur fills it in: the company profile, the steps and the review.
 #[leptos::lazy]
 fn scan_pages(page: Page) -> AnyView {
     match page {
         Page::ScanReview => view! { <ScanReviewPage/> }.into_any(),
-        Page::ScanResult => view! { <ScanResultPage/> }.into_any(),
-        Page::ScanHistory => view! { <ScanHistoryPage/> }.into_any(),
         Page::CompanyProfile => view! { <CompanyProfilePage/> }.into_any(),
         _ => view! { <ScanStepPage/> }.into_any(),
+    }
+}
+
+/// A scan's results (with the radar chart) and the history over rounds.
+#[leptos::lazy]
+fn scan_result_pages(page: Page) -> AnyView {
+    match page {
+        Page::ScanHistory => view! { <ScanHistoryPage/> }.into_any(),
+        _ => view! { <ScanResultPage/> }.into_any(),
     }
 }
 
@@ -168,8 +175,8 @@ lazy_pages! {
     HomeRoute => home_pages / __preload_home_pages (Page::Home);
     ScanStepRoute => scan_pages / __preload_scan_pages (Page::ScanStep);
     ScanReviewRoute => scan_pages / __preload_scan_pages (Page::ScanReview);
-    ScanResultRoute => scan_pages / __preload_scan_pages (Page::ScanResult);
-    ScanHistoryRoute => scan_pages / __preload_scan_pages (Page::ScanHistory);
+    ScanResultRoute => scan_result_pages / __preload_scan_result_pages (Page::ScanResult);
+    ScanHistoryRoute => scan_result_pages / __preload_scan_result_pages (Page::ScanHistory);
     CompanyProfileRoute => scan_pages / __preload_scan_pages (Page::CompanyProfile);
     CompaniesRoute => company_pages / __preload_company_pages (Page::Companies);
     CompanyRoute => company_pages / __preload_company_pages (Page::Company);

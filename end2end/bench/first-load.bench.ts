@@ -1,6 +1,6 @@
 import { test, expect, Browser, APIRequestContext } from '@playwright/test';
 import http from 'node:http';
-import { PASSWORD } from '../tests/helpers';
+import { startFirstScan } from '../tests/helpers';
 
 // The first load as a browser sees it, in one run against the release build:
 //  - bytes of wasm + JS per page (raw, gzip, brotli),
@@ -75,15 +75,7 @@ function timeGets(base: string, path: string, n: number, keepAlive: boolean): Pr
 
 test('first load: bytes, time to interactive, kept-alive latency', async ({ browser, page, request, baseURL }) => {
   // A signed-in entrepreneur with a scan step open, as in delivery.spec.ts.
-  const res = await page.request.post('/api/login', { form: { email: 'ondernemer41@demo.datacoach.nl', password: PASSWORD } });
-  expect(res.status()).toBeLessThan(400);
-  await page.goto('/');
-  await page.waitForSelector('body[data-hydrated="true"]');
-  await page.locator('main a[href^="/companies/"]').first().click();
-  await page.waitForSelector('body[data-hydrated="true"]');
-  await page.getByRole('button', { name: /scan starten/i }).first().click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Stap 1 van 6');
-  const step = new URL(page.url()).pathname;
+  const step = await startFirstScan(page, test.info());
   const signedIn = await page.context().storageState();
 
   const rows: string[] = [];

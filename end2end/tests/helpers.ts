@@ -53,3 +53,23 @@ export async function expectAccessible(page: Page, info: TestInfo) {
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
+
+/** From the home page, opens `company` and starts its scan (consent first); ends on step 1. */
+export async function startScan(page: Page, info: TestInfo, company: string) {
+  await page.getByRole('link', { name: company }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(company);
+  await ready(page, info);
+  await page.getByRole('button', { name: 'Keuze opslaan' }).click();
+  await expect(page.getByRole('button', { name: 'Scan starten' })).toBeVisible();
+  await ready(page, info);
+  await page.getByRole('button', { name: 'Scan starten' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stap 1 van 6: Digitale bedrijfsstrategie');
+  await ready(page, info);
+}
+
+/** The demo entrepreneur starts the first scan of their bakery; returns the first step's path. */
+export async function startFirstScan(page: Page, info: TestInfo): Promise<string> {
+  await login(page, info, ENTREPRENEUR);
+  await startScan(page, info, 'Bakkerij Van den Berg (demo)');
+  return new URL(page.url()).pathname;
+}

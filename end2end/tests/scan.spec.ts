@@ -1,5 +1,5 @@
 import { test, expect, Page, TestInfo } from '@playwright/test';
-import { expectAccessible, jsEnabled, login, logout, open, ready } from './helpers';
+import { expectAccessible, jsEnabled, login, logout, open, ready, startScan } from './helpers';
 
 // The worked example of the reference (shared/reference/dma-sme-scan.md): overall 39.24.
 const ANSWERS: Record<string, any> = {
@@ -31,18 +31,6 @@ async function answer(page: Page, q: string) {
 
 async function saved(page: Page, info: TestInfo) {
   if (jsEnabled(info)) await expect(page.locator('.save-status')).toHaveText('Opgeslagen');
-}
-
-async function startScan(page: Page, info: TestInfo, company: string) {
-  await page.getByRole('link', { name: company }).first().click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(company);
-  await ready(page, info);
-  await page.getByRole('button', { name: 'Keuze opslaan' }).click();
-  await expect(page.getByRole('button', { name: 'Scan starten' })).toBeVisible();
-  await ready(page, info);
-  await page.getByRole('button', { name: 'Scan starten' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stap 1 van 6: Digitale bedrijfsstrategie');
-  await ready(page, info);
 }
 
 test('an entrepreneur fills in the scan, finds answers back after a reload, submits and starts T1', async ({ page }, info) => {

@@ -10,7 +10,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use db::DatabaseConnection;
 use http::header::{
-    CACHE_CONTROL, HeaderName, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+    CACHE_CONTROL, HeaderName, REFERRER_POLICY, VARY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use http::{HeaderValue, StatusCode};
 use leptos::config::LeptosOptions;
@@ -95,6 +95,11 @@ fn pkg_service(options: &LeptosOptions) -> Router<AppState> {
             .layer(SetResponseHeaderLayer::overriding(
                 CACHE_CONTROL,
                 HeaderValue::from_static(cache),
+            ))
+            // The same URL answers brotli, gzip or plain bytes: caches must keep them apart.
+            .layer(SetResponseHeaderLayer::if_not_present(
+                VARY,
+                HeaderValue::from_static("accept-encoding"),
             ))
             .service(ServeDir::new(dir).precompressed_br().precompressed_gzip()),
     )

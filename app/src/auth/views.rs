@@ -30,8 +30,12 @@ pub fn LoginPage() -> impl IntoView {
         <div class="container--narrow stack">
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    // Already signed in: nothing to do here.
-                    matches!(auth.user.await, Ok(Some(_))).then(|| view! { <Redirect path="/"/> })
+                    // Already signed in when the page opened: nothing to do here. (After a
+                    // sign-in on this page the login answer itself says where to go; a second
+                    // navigation would race it.)
+                    let signed_in = matches!(auth.user.await, Ok(Some(_)));
+                    (signed_in && login.version().get_untracked() == 0)
+                        .then(|| view! { <Redirect path="/"/> })
                 })}
             </Suspense>
             <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), login.title).to_string())/>
