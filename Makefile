@@ -24,7 +24,9 @@ release:
 build: tools
 	RUSTFLAGS="--cfg erase_components" cargo leptos build --split
 
-test: test-tools
+## Every test. It first builds the release exactly as `make run` does (the same `release`
+## target), then tests it: a release that does not compile fails `make test`.
+test: test-tools release
 	@scripts/test.sh
 
 ## Autosave under load (64 concurrent respondents on SQLite): p50/p99 and saves per second;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of Datacoach: unit and integration tests (SQLite and PostgreSQL), the wasm
-# dependency check, the wasm build, and the Playwright suite in Debian's Chromium.
-# Exits non-zero on any failure.
+# dependency check, the bundle sizes, and the Playwright suite in Debian's Chromium against
+# the release build. Run it as `make test`, which first builds that release exactly as
+# `make run` does (`make release`). Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -49,9 +50,10 @@ if [ -n "$forbidden" ]; then
 fi
 echo "wasm dependency check: 1 passed, 0 failed"
 
-say "Building the release app exactly as \`make run\` does (server and split wasm)"
-# Without the test build's RUSTFLAGS: the release build is the one users run.
-env -u RUSTFLAGS scripts/build-release.sh
+if [ ! -x target/release/server ] || [ ! -f target/release/hash.txt ]; then
+  echo "no release build in target/release: run \`make test\`, which builds it first" >&2
+  exit 1
+fi
 
 say "Bundle sizes: no lazily loaded wasm part past its limit"
 scripts/check-bundle.sh

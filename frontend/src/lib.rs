@@ -1,6 +1,6 @@
 //! The browser entry point: hydrates the server-rendered page into the interactive app.
-//! The app's routes are split into lazily loaded wasm chunks (`#[lazy_route]`); hydration
-//! first loads the chunks the current page needs.
+//! The app's pages are split into lazily loaded wasm parts (`app/src/routes.rs`); hydration
+//! first loads the parts the current page needs.
 // The app's view types are deep; a release build computes their layout here too.
 #![recursion_limit = "512"]
 use wasm_bindgen::prelude::wasm_bindgen;

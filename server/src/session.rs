@@ -29,6 +29,15 @@ fn is_static(path: &str) -> bool {
         || path == "/robots.txt"
 }
 
+/// Whether this response sets the session cookie (a sign-in).
+fn starts_session(res: &Response) -> bool {
+    res.headers().get_all(SET_COOKIE).iter().any(|v| {
+        v.to_str().is_ok_and(|s| {
+            s.starts_with(SESSION_COOKIE) && s[SESSION_COOKIE.len()..].starts_with('=')
+        })
+    })
+}
+
 pub async fn resolve_session(
     State(state): State<AppState>,
     mut req: Request,
@@ -53,13 +62,8 @@ pub async fn resolve_session(
     }
     let mut res = next.run(req).await;
     // Tell the browser to forget a dead session, unless this very response starts a new one.
-    let sets_session = res.headers().get_all(SET_COOKIE).iter().any(|v| {
-        v.to_str()
-            .map(|s| s.starts_with(&format!("{SESSION_COOKIE}=")))
-            .unwrap_or(false)
-    });
     if stale
-        && !sets_session
+        && !starts_session(&res)
         && let Ok(v) = http::HeaderValue::from_str(
             &expired_session_cookie(state.settings.secure_cookies).to_string(),
         )
@@ -112,12 +116,8 @@ pub async fn cache_policy(req: Request, next: Next) -> Response {
     }
     let signed_in = req.extensions().get::<app::ssr::SessionUser>().is_some();
     let mut res = next.run(req).await;
-    let signs_in = res.headers().get_all(SET_COOKIE).iter().any(|v| {
-        v.to_str()
-            .is_ok_and(|s| s.starts_with(&format!("{SESSION_COOKIE}=")))
-    });
     if !res.headers().contains_key(http::header::CACHE_CONTROL) {
-        let policy = if signed_in || signs_in {
+        let policy = if signed_in || starts_session(&res) {
             "no-store"
         } else {
             "no-cache"
