@@ -157,6 +157,38 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     result
 }
 
+/// The one adapter between a server function and its service: gets the app state and, with
+/// `|st, u|`, the signed-in user (or `Unauthenticated`); awaits the service call; and gives an
+/// error its HTTP status through [`respond`]. `|st|` is for the endpoints that serve people who
+/// are not signed in yet (login, password links).
+///
+/// ```text
+/// call!(|st, u| service::caseload(&st, &u, &params))
+/// call!(|st| service::link_info(&st, &token, &purpose))
+/// ```
+macro_rules! call {
+    (|$st:ident, $u:ident| $body:expr) => {
+        $crate::ssr::respond(
+            async {
+                let $u = $crate::ssr::require_user()?;
+                let $st = $crate::ssr::state()?;
+                $body.await
+            }
+            .await,
+        )
+    };
+    (|$st:ident| $body:expr) => {
+        $crate::ssr::respond(
+            async {
+                let $st = $crate::ssr::state()?;
+                $body.await
+            }
+            .await,
+        )
+    };
+}
+pub(crate) use call;
+
 /// Maps a persistence error. Conflicts name their field; the rest is logged and hidden.
 pub fn db_error(e: DbError) -> AppError {
     match e {

@@ -1,5 +1,7 @@
 //! Admin screens: users (list, invite staff, deactivate), organisations, the e-mail outbox.
 mod api;
+#[cfg(feature = "ssr")]
+mod service;
 mod views;
 
 pub use api::*;

@@ -3,6 +3,8 @@
 mod api;
 #[cfg(feature = "ssr")]
 pub mod mail;
+#[cfg(feature = "ssr")]
+mod service;
 mod views;
 
 pub use api::*;

@@ -9,22 +9,7 @@ use serde_json::Value;
 #[cfg(feature = "ssr")]
 use super::service;
 #[cfg(feature = "ssr")]
-use crate::ssr::{self, respond};
-
-/// Runs a service call for the signed-in user with the app state, mapping its error.
-#[cfg(feature = "ssr")]
-macro_rules! call {
-    (|$st:ident, $u:ident| $body:expr) => {
-        respond(
-            async {
-                let $u = ssr::require_user()?;
-                let $st = ssr::state()?;
-                $body.await
-            }
-            .await,
-        )
-    };
-}
+use crate::ssr::call;
 
 #[server(prefix = "/api", endpoint = "get_caseload")]
 pub async fn get_caseload(params: CaseloadParams) -> Result<Caseload, AppError> {
@@ -44,11 +29,7 @@ pub async fn get_company_page(
     kind: String,
     page: u64,
 ) -> Result<(crate::companies::CompanyDetail, Dossier), AppError> {
-    call!(|st, u| async {
-        let company = crate::companies::detail(&st, &u, id).await?;
-        let dossier = service::dossier(&st, &u, id, &kind, page).await?;
-        Ok((company, dossier))
-    })
+    call!(|st, u| service::company_page(&st, &u, id, &kind, page))
 }
 
 #[server(prefix = "/api", endpoint = "get_timeline")]

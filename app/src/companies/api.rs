@@ -1,64 +1,14 @@
-//! Server functions for companies. Every one checks who asks and what they may touch.
+//! Server functions for companies: thin endpoints over `service`, which checks who asks and
+//! what they may touch.
 use super::{CompanyDetail, CompanyForm, CompanyFormOptions, CompanySummary, InviteForm};
 use crate::domain::{CompanyId, Paged};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::{
-    access::{self, CompanyFacts, CompanyScope},
-    auth::CurrentUser,
-    domain::{Field, Msg, OrganisationId, PER_PAGE, Role, UserId, offset_of},
-    ssr::{self, respond},
-};
-
+use super::service;
 #[cfg(feature = "ssr")]
-fn summary(row: db::companies::CompanyRow) -> CompanySummary {
-    let c = row.company;
-    CompanySummary {
-        id: CompanyId(c.id),
-        name: c.name,
-        kvk_number: c.kvk_number,
-        municipality: c.municipality,
-        size_band: c.size_band,
-        primary_sector: c.primary_sector,
-        organisation_name: row.organisation_name,
-        primary_coach_name: row.primary_coach_name,
-    }
-}
-
-#[cfg(feature = "ssr")]
-fn db_scope(u: &CurrentUser) -> db::companies::Scope {
-    match access::company_scope(u) {
-        CompanyScope::All => db::companies::Scope::All,
-        CompanyScope::Organisation(o) => db::companies::Scope::Organisation(o.0),
-        CompanyScope::MemberOf => db::companies::Scope::MemberOf(u.id.0),
-        CompanyScope::Nothing => db::companies::Scope::Nothing,
-    }
-}
-
-/// Loads a company the user may view, with the facts access depends on.
-#[cfg(feature = "ssr")]
-pub(crate) async fn load_visible(
-    st: &ssr::AppState,
-    u: &CurrentUser,
-    id: CompanyId,
-) -> Result<(db::entities::company::Model, CompanyFacts), AppError> {
-    let company = db::companies::find(&st.db, id.0)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let is_member =
-        u.role == Role::Entrepreneur && db::accounts::is_member(&st.db, company.id, u.id.0).await?;
-    let facts = CompanyFacts {
-        organisation_id: OrganisationId(company.organisation_id),
-        asker_is_member: is_member,
-    };
-    if !access::can_view_company(u, &facts) {
-        // Another organisation's company is as invisible as a missing one.
-        return Err(AppError::NotFound);
-    }
-    Ok((company, facts))
-}
+use crate::ssr::call;
 
 /// The companies the user may see, filtered and paginated on the server.
 #[server(prefix = "/api", endpoint = "list_companies")]
@@ -66,195 +16,27 @@ pub async fn list_companies(
     q: Option<String>,
     page: Option<u64>,
 ) -> Result<Paged<CompanySummary>, AppError> {
-    respond(
-        async {
-            let u = ssr::require_user()?;
-            let st = ssr::state()?;
-            let page = page.unwrap_or(1).max(1);
-            let found = db::companies::list(
-                &st.db,
-                db_scope(&u),
-                q.as_deref(),
-                offset_of(page),
-                PER_PAGE,
-            )
-            .await?;
-            Ok(Paged {
-                items: found.items.into_iter().map(summary).collect(),
-                total: found.total,
-                page,
-                per_page: PER_PAGE,
-            })
-        }
-        .await,
-    )
-}
-
-/// A company with its people and what the asker may do with it.
-#[cfg(feature = "ssr")]
-pub(crate) async fn detail(
-    st: &ssr::AppState,
-    u: &CurrentUser,
-    id: CompanyId,
-) -> Result<CompanyDetail, AppError> {
-    let (company, facts) = load_visible(st, u, id).await?;
-    let members = db::companies::members(&st.db, company.id).await?;
-    let org_name = db::companies::find_organisation(&st.db, company.organisation_id)
-        .await?
-        .map(|o| o.name)
-        .unwrap_or_default();
-    let coach_name = match company.primary_coach_id {
-        Some(cid) => db::accounts::find_by_id(&st.db, cid).await?.map(|c| c.name),
-        None => None,
-    };
-    let can_manage = access::can_manage_company(&u, &facts);
-    let can_edit_profile = access::can_edit_company_profile(&u, &facts);
-    let contact = company.contact_name.clone().map(|n| {
-        (
-            n,
-            company.contact_role.clone().unwrap_or_default(),
-            company.contact_email.clone().unwrap_or_default(),
-            company.contact_phone.clone().unwrap_or_default(),
-        )
-    });
-    Ok(CompanyDetail {
-        website: company.website.clone(),
-        founding_year: company.founding_year,
-        address: company.address.clone(),
-        secondary_sector: company.secondary_sector.clone(),
-        members: members
-            .into_iter()
-            .map(|m| super::Member {
-                id: UserId(m.id),
-                pending: m.password_hash.is_none(),
-                name: m.name,
-                email: m.email,
-            })
-            .collect(),
-        can_manage,
-        can_edit_profile,
-        contact,
-        summary: summary(db::companies::CompanyRow {
-            company,
-            organisation_name: org_name,
-            primary_coach_name: coach_name,
-        }),
-    })
+    call!(|st, u| service::list(&st, &u, q.as_deref(), page))
 }
 
 #[server(prefix = "/api", endpoint = "get_company")]
 pub async fn get_company(id: CompanyId) -> Result<CompanyDetail, AppError> {
-    respond(
-        async {
-            let u = ssr::require_user()?;
-            let st = ssr::state()?;
-            detail(&st, &u, id).await
-        }
-        .await,
-    )
+    call!(|st, u| service::detail(&st, &u, id))
 }
 
 #[server(prefix = "/api", endpoint = "company_form_options")]
 pub async fn load_company_form_options() -> Result<CompanyFormOptions, AppError> {
-    respond(
-        async {
-            let u = ssr::require_user()?;
-            let st = ssr::state()?;
-            match u.role {
-                Role::Admin => {
-                    let orgs = db::companies::organisations(&st.db).await?;
-                    let mut coaches = Vec::new();
-                    for o in &orgs {
-                        for c in db::companies::coaches_of(&st.db, o.organisation.id).await? {
-                            coaches.push((
-                                UserId(c.id),
-                                format!("{} ({})", c.name, o.organisation.name),
-                            ));
-                        }
-                    }
-                    Ok(CompanyFormOptions {
-                        organisations: orgs
-                            .into_iter()
-                            .map(|o| (OrganisationId(o.organisation.id), o.organisation.name))
-                            .collect(),
-                        coaches,
-                    })
-                }
-                Role::Coach | Role::ProgrammeManager => {
-                    let org = u.organisation_id.ok_or(AppError::Forbidden)?;
-                    let coaches = db::companies::coaches_of(&st.db, org.0).await?;
-                    Ok(CompanyFormOptions {
-                        organisations: vec![],
-                        coaches: coaches
-                            .into_iter()
-                            .map(|c| (UserId(c.id), c.name))
-                            .collect(),
-                    })
-                }
-                Role::Entrepreneur | Role::Expert => Err(AppError::Forbidden),
-            }
-        }
-        .await,
-    )
+    call!(|st, u| service::form_options(&st, &u))
 }
 
 /// Creates a company record, before or without an entrepreneur account.
 #[server(prefix = "/api", endpoint = "create_company")]
 pub async fn create_company(form: CompanyForm) -> Result<CompanyId, AppError> {
-    respond(
-        async {
-            let u = ssr::require_user()?;
-            let st = ssr::state()?;
-            if !matches!(u.role, Role::Admin | Role::Coach | Role::ProgrammeManager) {
-                return Err(AppError::Forbidden);
-            }
-            use chrono::Datelike;
-            let valid = form.parse(chrono::Utc::now().year())?;
-            let org = access::may_create_company_in(&u, valid.organisation_id)
-                .ok_or_else(|| AppError::invalid(Field::Organisation, Msg::Required))?;
-            if db::companies::find_organisation(&st.db, org.0)
-                .await?
-                .is_none()
-            {
-                return Err(AppError::invalid(Field::Organisation, Msg::ChoiceInvalid));
-            }
-            // The primary coach must be coaching staff of that same organisation.
-            let coach = match valid.primary_coach_id {
-                Some(c) => {
-                    let ok = db::companies::coaches_of(&st.db, org.0)
-                        .await?
-                        .iter()
-                        .any(|x| x.id == c.0);
-                    if !ok {
-                        return Err(AppError::invalid(Field::PrimaryCoach, Msg::ChoiceInvalid));
-                    }
-                    Some(c.0)
-                }
-                None if u.role.is_coaching_staff() => Some(u.id.0),
-                None => None,
-            };
-            let created = db::companies::create(
-                &st.db,
-                db::companies::NewCompany {
-                    name: valid.name,
-                    kvk_number: valid.kvk_number,
-                    website: valid.website,
-                    founding_year: valid.founding_year,
-                    address: valid.address,
-                    municipality: valid.municipality,
-                    size_band: valid.size_band.as_str().to_owned(),
-                    primary_sector: valid.primary_sector.code().to_string(),
-                    secondary_sector: valid.secondary_sector.map(|s| s.code().to_string()),
-                    organisation_id: org.0,
-                    primary_coach_id: coach,
-                },
-            )
-            .await?;
-            leptos_axum::redirect(&format!("/companies/{}?created=1", created.id));
-            Ok(CompanyId(created.id))
-        }
-        .await,
-    )
+    call!(|st, u| async {
+        let id = service::create(&st, &u, &form).await?;
+        leptos_axum::redirect(&format!("/companies/{id}?created=1"));
+        Ok(id)
+    })
 }
 
 /// Invites an entrepreneur to a company by e-mail (creating the account when needed).
@@ -263,60 +45,9 @@ pub async fn invite_entrepreneur(
     company_id: CompanyId,
     invite: InviteForm,
 ) -> Result<(), AppError> {
-    respond(
-        async {
-            use db::TransactionTrait;
-            let u = ssr::require_user()?;
-            let st = ssr::state()?;
-            let (company, facts) = load_visible(&st, &u, company_id).await?;
-            if !access::can_manage_company(&u, &facts) {
-                return Err(AppError::Forbidden);
-            }
-            let valid = super::ValidInvite::try_from(&invite)?;
-            let keep = |mut err: AppError| {
-                if let AppError::Invalid(f) = &mut err {
-                    f.keep(Field::Email, &invite.email);
-                    f.keep(Field::Name, &invite.name);
-                    f.keep(Field::Language, &invite.language);
-                }
-                err
-            };
-            if let Some(existing) = db::accounts::find_by_email(&st.db, &valid.email).await?
-                && db::accounts::is_member(&st.db, company.id, existing.id).await?
-            {
-                return Err(keep(AppError::invalid(Field::Email, Msg::AlreadyMember)));
-            }
-            let txn = st.db.begin().await?;
-            let outcome = db::accounts::invite_entrepreneur(
-                &txn,
-                company.id,
-                &valid.email,
-                &valid.name,
-                valid.language.as_str(),
-                u.id.0,
-            )
-            .await
-            .map_err(|e| keep(e.into()))?;
-            let mail = match &outcome.token {
-                Some(token) => crate::auth::mail::invite(
-                    &st.settings,
-                    &outcome.user,
-                    token,
-                    &u.name,
-                    Some(&company.name),
-                ),
-                None => crate::auth::mail::added_to_company(
-                    &st.settings,
-                    &outcome.user,
-                    &u.name,
-                    &company.name,
-                ),
-            };
-            db::outbox::enqueue(&txn, mail, st.settings.smtp_enabled).await?;
-            txn.commit().await?;
-            leptos_axum::redirect(&format!("/companies/{}?invited=1", company.id));
-            Ok(())
-        }
-        .await,
-    )
+    call!(|st, u| async {
+        service::invite_entrepreneur(&st, &u, company_id, &invite).await?;
+        leptos_axum::redirect(&format!("/companies/{company_id}?invited=1"));
+        Ok(())
+    })
 }

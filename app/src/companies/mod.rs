@@ -3,16 +3,18 @@
 mod api;
 mod form;
 mod profile;
+#[cfg(feature = "ssr")]
+mod service;
 mod views;
 
-#[cfg(feature = "ssr")]
-pub(crate) use api::load_visible;
 pub use api::*;
 pub use form::{CompanyForm, InviteForm, ValidCompany, ValidInvite};
 pub use profile::{
     CompanyProfilePage, GetCompanyProfile, ProfileForm, SaveCompanyProfile, ValidProfile,
     get_company_profile, save_company_profile,
 };
+#[cfg(feature = "ssr")]
+pub(crate) use service::{detail_of, load_visible};
 pub use views::{CompaniesPage, CompanyPage, CompanyTable, NewCompanyPage};
 
 use crate::domain::{CompanyId, OrganisationId, UserId};

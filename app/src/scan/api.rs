@@ -7,11 +7,11 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use super::service;
 #[cfg(feature = "ssr")]
-use crate::ssr::{self, respond};
+use crate::ssr::call;
 
 #[server(prefix = "/api", endpoint = "scan_home")]
 pub async fn get_scan_home(company_id: CompanyId) -> Result<ScanHome, AppError> {
-    respond(async { service::home(&ssr::state()?, &ssr::require_user()?, company_id).await }.await)
+    call!(|st, u| service::home(&st, &u, company_id))
 }
 
 /// The consent choice: two checkboxes, absent when not ticked.
@@ -21,38 +21,25 @@ pub async fn set_scan_consent(
     share: Option<String>,
     benchmark: Option<String>,
 ) -> Result<(), AppError> {
-    respond(
-        async {
-            service::set_consent(
-                &ssr::state()?,
-                &ssr::require_user()?,
-                company_id,
-                share.is_some(),
-                benchmark.is_some(),
-            )
-            .await?;
-            leptos_axum::redirect(&format!("/companies/{company_id}?consent=1#scan"));
-            Ok(())
-        }
-        .await,
-    )
+    call!(|st, u| async {
+        service::set_consent(&st, &u, company_id, share.is_some(), benchmark.is_some()).await?;
+        leptos_axum::redirect(&format!("/companies/{company_id}?consent=1#scan"));
+        Ok(())
+    })
 }
 
 #[server(prefix = "/api", endpoint = "scan_start")]
 pub async fn start_scan(company_id: CompanyId) -> Result<ScanId, AppError> {
-    respond(
-        async {
-            let id = service::start(&ssr::state()?, &ssr::require_user()?, company_id).await?;
-            leptos_axum::redirect(&format!("/scans/{id}/step/1"));
-            Ok(id)
-        }
-        .await,
-    )
+    call!(|st, u| async {
+        let id = service::start(&st, &u, company_id).await?;
+        leptos_axum::redirect(&format!("/scans/{id}/step/1"));
+        Ok(id)
+    })
 }
 
 #[server(prefix = "/api", endpoint = "scan_draft")]
 pub async fn get_scan_draft(scan_id: ScanId) -> Result<ScanDraft, AppError> {
-    respond(async { service::draft(&ssr::state()?, &ssr::require_user()?, scan_id).await }.await)
+    call!(|st, u| service::draft(&st, &u, scan_id))
 }
 
 /// Saves one answer as it is given (`answer` is exchange-format JSON; absent withdraws it).
@@ -62,53 +49,39 @@ pub async fn save_answer(
     question: String,
     answer: Option<String>,
 ) -> Result<Progress, AppError> {
-    respond(
-        async {
-            let value = match answer {
-                Some(text) => Some(serde_json::from_str(&text).map_err(|_| {
-                    AppError::invalid(
-                        crate::domain::Field::Form,
-                        crate::domain::Msg::AnswerInvalid(question.clone()),
-                    )
-                })?),
-                None => None,
-            };
-            service::save(
-                &ssr::state()?,
-                &ssr::require_user()?,
-                scan_id,
-                vec![(question, value)],
-            )
-            .await
-        }
-        .await,
-    )
+    call!(|st, u| async {
+        let value = match answer {
+            Some(text) => Some(serde_json::from_str(&text).map_err(|_| {
+                AppError::invalid(
+                    crate::domain::Field::Form,
+                    crate::domain::Msg::AnswerInvalid(question.clone()),
+                )
+            })?),
+            None => None,
+        };
+        service::save(&st, &u, scan_id, vec![(question, value)]).await
+    })
 }
 
 #[server(prefix = "/api", endpoint = "scan_submit")]
 pub async fn submit_scan(scan_id: ScanId) -> Result<(), AppError> {
-    respond(
-        async {
-            service::submit(&ssr::state()?, &ssr::require_user()?, scan_id).await?;
-            leptos_axum::redirect(&format!("/scans/{scan_id}?submitted=1"));
-            Ok(())
-        }
-        .await,
-    )
+    call!(|st, u| async {
+        service::submit(&st, &u, scan_id).await?;
+        leptos_axum::redirect(&format!("/scans/{scan_id}?submitted=1"));
+        Ok(())
+    })
 }
 
 #[server(prefix = "/api", endpoint = "scan_result")]
 pub async fn get_scan_result(scan_id: ScanId) -> Result<ScanResult, AppError> {
-    respond(async { service::result(&ssr::state()?, &ssr::require_user()?, scan_id).await }.await)
+    call!(|st, u| service::result(&st, &u, scan_id))
 }
 
 #[server(prefix = "/api", endpoint = "scan_history")]
 pub async fn get_scan_history(
     company_id: CompanyId,
 ) -> Result<super::types::ScanHistory, AppError> {
-    respond(
-        async { service::history(&ssr::state()?, &ssr::require_user()?, company_id).await }.await,
-    )
+    call!(|st, u| service::history(&st, &u, company_id))
 }
 
 /// Programme staff move a scan in from another tool (exchange-format JSON).
@@ -119,32 +92,22 @@ pub async fn import_scan(
     round: Option<String>,
     document: String,
 ) -> Result<ScanId, AppError> {
-    respond(
-        async {
-            let round =
-                match round.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
-                    Some(r) => Some(r.trim_start_matches(['T', 't']).parse::<i32>().map_err(
-                        |_| {
-                            AppError::invalid(
-                                crate::domain::Field::Round,
-                                crate::domain::Msg::ChoiceInvalid,
-                            )
-                        },
-                    )?),
-                    None => None,
-                };
-            let id = service::import(
-                &ssr::state()?,
-                &ssr::require_user()?,
-                company_id,
-                respondent_id,
-                round,
-                &document,
-            )
-            .await?;
-            leptos_axum::redirect(&format!("/scans/{id}"));
-            Ok(id)
-        }
-        .await,
-    )
+    call!(|st, u| async {
+        let round = match round.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+            Some(r) => Some(
+                r.trim_start_matches(['T', 't'])
+                    .parse::<i32>()
+                    .map_err(|_| {
+                        AppError::invalid(
+                            crate::domain::Field::Round,
+                            crate::domain::Msg::ChoiceInvalid,
+                        )
+                    })?,
+            ),
+            None => None,
+        };
+        let id = service::import(&st, &u, company_id, respondent_id, round, &document).await?;
+        leptos_axum::redirect(&format!("/scans/{id}"));
+        Ok(id)
+    })
 }

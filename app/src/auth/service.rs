@@ -1,0 +1,178 @@
+//! Server side of accounts: signing in and out, the language choice, reset and invitation
+//! links. These functions check and do the database work; the server functions set the
+//! cookies and redirect, which belong to the request.
+use super::{CurrentUser, LinkInfo, LinkPurpose};
+use crate::domain::{Field, Lang, MAX_NAME, Msg, parse_email, parse_new_password, required_text};
+use crate::error::{AppError, FormErrors};
+use crate::ssr::{self, AppState};
+use db::TransactionTrait;
+
+/// A session just started: the secret for its cookie and the language to remember.
+pub struct NewSession {
+    pub secret: String,
+    pub language: Lang,
+}
+
+/// Checks the credentials and starts a new session, ending `old` (the request's own session).
+pub async fn login(
+    st: &AppState,
+    email: &str,
+    password: &str,
+    old: Option<&str>,
+) -> Result<NewSession, AppError> {
+    let mut errors = FormErrors::new();
+    errors.keep(Field::Email, email);
+    if email.trim().is_empty() {
+        errors.add(Field::Email, Msg::Required);
+    }
+    if password.is_empty() {
+        errors.add(Field::Password, Msg::Required);
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let Some(user) = db::accounts::authenticate(&st.db, email, password).await? else {
+        // One message for an unknown e-mail and a wrong password.
+        errors.add(Field::Email, Msg::BadCredentials);
+        return Err(AppError::Invalid(errors));
+    };
+    let current = ssr::to_current_user(&user).ok_or(AppError::Internal)?;
+    // A new session id at every login; the old session (if any) ends.
+    if let Some(old) = old {
+        db::sessions::delete(&st.db, old).await?;
+    }
+    let idle = chrono::Duration::minutes(current.role.idle_timeout_minutes());
+    let secret = db::sessions::create(&st.db, user.id, idle).await?;
+    Ok(NewSession {
+        secret,
+        language: current.language,
+    })
+}
+
+/// Ends the session with this secret, if there is one.
+pub async fn logout(st: &AppState, secret: Option<&str>) -> Result<(), AppError> {
+    if let Some(secret) = secret {
+        db::sessions::delete(&st.db, secret).await?;
+    }
+    Ok(())
+}
+
+/// A language as chosen in the menu; anything else is refused.
+pub fn chosen_language(lang: &str) -> Result<Lang, AppError> {
+    Lang::parse_strict(lang).ok_or_else(|| AppError::invalid(Field::Language, Msg::ChoiceInvalid))
+}
+
+/// Keeps the language on the account of a signed-in user, so e-mails follow it.
+pub async fn remember_language(
+    st: &AppState,
+    u: Option<&CurrentUser>,
+    lang: Lang,
+) -> Result<(), AppError> {
+    if let Some(u) = u {
+        db::accounts::set_language(&st.db, u.id.0, lang.as_str()).await?;
+    }
+    Ok(())
+}
+
+/// Queues a reset link when the address belongs to an active account, and otherwise does
+/// nothing: the answer is the same either way, so it does not reveal who has an account.
+pub async fn send_reset_link(st: &AppState, email: &str) -> Result<(), AppError> {
+    let email = parse_email(email).map_err(|m| {
+        let mut e = FormErrors::new();
+        e.keep(Field::Email, email);
+        e.add(Field::Email, m);
+        AppError::Invalid(e)
+    })?;
+    if let Some(user) = db::accounts::find_by_email(&st.db, &email)
+        .await?
+        .filter(|u| u.active)
+    {
+        let txn = st.db.begin().await?;
+        let token =
+            db::accounts::issue_token(&txn, user.id, db::accounts::PURPOSE_RESET, None, None)
+                .await?;
+        let mail = super::mail::reset(&st.settings, &user, &token);
+        db::outbox::enqueue(&txn, mail, st.settings.smtp_enabled).await?;
+        txn.commit().await?;
+    }
+    Ok(())
+}
+
+/// Who a link is for, so the page can greet them; or why it cannot be used.
+pub async fn link_info(st: &AppState, token: &str, purpose: &str) -> Result<LinkInfo, AppError> {
+    let purpose = LinkPurpose::parse(purpose).ok_or(AppError::NotFound)?;
+    let (_, user) = db::accounts::check_token(&st.db, token, purpose.as_str()).await?;
+    Ok(LinkInfo {
+        purpose,
+        name: user.name,
+        email: user.email,
+    })
+}
+
+/// The set-password form as typed (the name only on an invitation).
+pub struct PasswordForm {
+    pub name: Option<String>,
+    pub password: String,
+    pub password_confirm: String,
+}
+
+/// Sets a password through an invitation or reset link and starts a session, in one
+/// transaction with redeeming the link.
+pub async fn set_password(
+    st: &AppState,
+    token: &str,
+    purpose: &str,
+    form: PasswordForm,
+) -> Result<NewSession, AppError> {
+    let purpose = LinkPurpose::parse(purpose).ok_or(AppError::NotFound)?;
+    let (name, password) = parse_password_form(purpose, form)?;
+    // Check the link before the (slow) hashing, so a dead link answers at once.
+    db::accounts::check_token(&st.db, token, purpose.as_str()).await?;
+    let hash = db::password::hash_password_async(password).await?;
+    let txn = st.db.begin().await?;
+    let user = db::accounts::redeem_token(&txn, token, purpose.as_str(), name, hash).await?;
+    let idle = chrono::Duration::minutes(
+        ssr::to_current_user(&user)
+            .map(|u| u.role.idle_timeout_minutes())
+            .unwrap_or(30),
+    );
+    let secret = db::sessions::create(&txn, user.id, idle).await?;
+    txn.commit().await?;
+    Ok(NewSession {
+        secret,
+        language: Lang::parse(&user.language),
+    })
+}
+
+/// The name (invitations only) and the new password, or every field message at once.
+fn parse_password_form(
+    purpose: LinkPurpose,
+    form: PasswordForm,
+) -> Result<(Option<String>, String), AppError> {
+    let mut errors = FormErrors::new();
+    let name = match (purpose, form.name) {
+        (LinkPurpose::Invite, Some(n)) => {
+            errors.keep(Field::Name, &n);
+            match required_text(&n, MAX_NAME) {
+                Ok(n) => Some(n),
+                Err(m) => {
+                    errors.add(Field::Name, m);
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let password = match parse_new_password(&form.password) {
+        Ok(p) => Some(p),
+        Err(m) => {
+            errors.add(Field::Password, m);
+            None
+        }
+    };
+    if password.is_some() && form.password_confirm != password.clone().unwrap_or_default() {
+        errors.add(Field::PasswordConfirm, Msg::PasswordMismatch);
+    }
+    let password = errors.finish(password)?.unwrap_or_default();
+    Ok((name, password))
+}
