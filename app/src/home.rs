@@ -5,9 +5,9 @@ use crate::auth::CurrentUser;
 use crate::companies::{CompanyTable, list_companies};
 use crate::domain::Role;
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser};
+use crate::layout::RequireUser;
 use crate::messages::role_label;
-use crate::ui::PageTitle;
+use crate::ui::{Loaded, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -45,29 +45,27 @@ fn EntrepreneurHome() -> impl IntoView {
     view! {
         <p class="lead">{t!(i18n, home.entrepreneur_intro)}</p>
         <h2>{t!(i18n, nav.my_companies)}</h2>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(p) if p.items.is_empty() => view! { <div class="empty-state">{t!(i18n, home.entrepreneur_empty)}</div> }.into_any(),
-                    Ok(p) => view! {
-                        <div class="card-grid">
-                            {p.items.into_iter().map(|c| {
-                                let href = format!("/companies/{}", c.id);
-                                view! {
-                                    <article class="card">
-                                        <h3><a href=href>{c.name}</a></h3>
-                                        <p class="card__meta">{c.municipality}" · KvK "{c.kvk_number}</p>
-                                        <p>{t!(i18n, home.your_coach)}": "{c.primary_coach_name.unwrap_or_else(|| "-".into())}</p>
-                                        <p><a href=format!("/companies/{}#scan", c.id)>{t!(i18n, home.to_scan)}</a></p>
-                                    </article>
-                                }
-                            }).collect_view()}
-                        </div>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:p>
+            {if p.items.is_empty() {
+                view! { <div class="empty-state">{t!(i18n, home.entrepreneur_empty)}</div> }.into_any()
+            } else {
+                view! {
+                    <div class="card-grid">
+                        {p.items.into_iter().map(|c| {
+                            let href = format!("/companies/{}", c.id);
+                            view! {
+                                <article class="card">
+                                    <h3><a href=href>{c.name}</a></h3>
+                                    <p class="card__meta">{c.municipality}" · KvK "{c.kvk_number}</p>
+                                    <p>{t!(i18n, home.your_coach)}": "{c.primary_coach_name.unwrap_or_else(|| "-".into())}</p>
+                                    <p><a href=format!("/companies/{}#scan", c.id)>{t!(i18n, home.to_scan)}</a></p>
+                                </article>
+                            }
+                        }).collect_view()}
+                    </div>
+                }.into_any()
+            }}
+        </Loaded>
     }
 }
 
@@ -85,15 +83,13 @@ fn CoachHome() -> impl IntoView {
             <a class="button button--secondary" href="/companies">{t!(i18n, home.all_companies)}</a>
         </div>
         <h2>{t!(i18n, nav.companies)}</h2>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(p) if p.items.is_empty() => view! { <div class="empty-state">{t!(i18n, companies.empty)}</div> }.into_any(),
-                    Ok(p) => view! { <CompanyTable companies=p.items/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:p>
+            {if p.items.is_empty() {
+                view! { <div class="empty-state">{t!(i18n, companies.empty)}</div> }.into_any()
+            } else {
+                view! { <CompanyTable companies=p.items/> }.into_any()
+            }}
+        </Loaded>
     }
 }
 

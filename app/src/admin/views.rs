@@ -6,11 +6,11 @@ use super::{
 use crate::access::can_administer;
 use crate::domain::{Field, OutboxId, Role};
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser, encode};
+use crate::layout::{RequireUser, encode};
 use crate::messages::role_label;
 use crate::ui::{
-    Breadcrumbs, Crumb, ErrorSummary, PageTitle, Pagination, SelectField, TextField, action_errors,
-    format_datetime,
+    Breadcrumbs, Crumb, ErrorSummary, Loaded, PageTitle, Pagination, SelectField, TextField,
+    action_errors, format_datetime,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -71,70 +71,66 @@ fn UsersList() -> impl IntoView {
             </form>
             <a class="button" href="/admin/users/invite">{t!(i18n, admin.invite_staff)}</a>
         </div>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(p) if p.items.is_empty() => view! { <div class="empty-state">{t!(i18n, admin.no_users)}</div> }.into_any(),
-                    Ok(p) => {
-                        let pages = p.pages();
-                        let base = format!("/admin/users?q={}&role={}", encode(&q()), encode(&role()));
-                        view! {
-                            <div class="table-wrap">
-                                <table class="data-table">
-                                    <caption class="visually-hidden">{t!(i18n, nav.users)}</caption>
-                                    <thead>
+        <Loaded resource=data let:p>
+            {if p.items.is_empty() {
+                view! { <div class="empty-state">{t!(i18n, admin.no_users)}</div> }.into_any()
+            } else {
+                let pages = p.pages();
+                let base = format!("/admin/users?q={}&role={}", encode(&q()), encode(&role()));
+                view! {
+                    <div class="table-wrap">
+                        <table class="data-table">
+                            <caption class="visually-hidden">{t!(i18n, nav.users)}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t!(i18n, field.name)}</th>
+                                    <th scope="col">{t!(i18n, field.email)}</th>
+                                    <th scope="col">{t!(i18n, field.role)}</th>
+                                    <th scope="col">{t!(i18n, field.organisation)}</th>
+                                    <th scope="col">{t!(i18n, admin.status)}</th>
+                                    <th scope="col"><span class="visually-hidden">{t!(i18n, admin.actions)}</span></th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {p.items.into_iter().map(|u| {
+                                    let r = u.role;
+                                    let active = u.active;
+                                    let uid = u.id.0;
+                                    view! {
                                         <tr>
-                                            <th scope="col">{t!(i18n, field.name)}</th>
-                                            <th scope="col">{t!(i18n, field.email)}</th>
-                                            <th scope="col">{t!(i18n, field.role)}</th>
-                                            <th scope="col">{t!(i18n, field.organisation)}</th>
-                                            <th scope="col">{t!(i18n, admin.status)}</th>
-                                            <th scope="col"><span class="visually-hidden">{t!(i18n, admin.actions)}</span></th>
+                                            <td>{u.name}</td>
+                                            <td>{u.email}</td>
+                                            <td><span class=format!("badge badge--{}", r.as_str())>{move || role_label(i18n.get_locale(), r)}</span></td>
+                                            <td>{u.organisation.unwrap_or_else(|| "-".into())}</td>
+                                            <td>
+                                                {if !active {
+                                                    view! { <span class="badge badge--inactive">{t!(i18n, admin.inactive)}</span> }.into_any()
+                                                } else if u.pending {
+                                                    view! { <span class="badge badge--pending">{t!(i18n, companies.pending)}</span> }.into_any()
+                                                } else {
+                                                    view! { <span class="badge badge--active">{t!(i18n, companies.active)}</span> }.into_any()
+                                                }}
+                                            </td>
+                                            <td>
+                                                <ActionForm action=toggle>
+                                                    <input type="hidden" name="user_id" value=uid/>
+                                                    <input type="hidden" name="active" value=(!active).to_string()/>
+                                                    <button type="submit" class="button button--small button--secondary">
+                                                        {if active { t!(i18n, admin.deactivate).into_any() } else { t!(i18n, admin.activate).into_any() }}
+                                                    </button>
+                                                </ActionForm>
+                                            </td>
                                         </tr>
-                                    </thead>
-                                    <tbody>
-                                        {p.items.into_iter().map(|u| {
-                                            let r = u.role;
-                                            let active = u.active;
-                                            let uid = u.id.0;
-                                            view! {
-                                                <tr>
-                                                    <td>{u.name}</td>
-                                                    <td>{u.email}</td>
-                                                    <td><span class=format!("badge badge--{}", r.as_str())>{move || role_label(i18n.get_locale(), r)}</span></td>
-                                                    <td>{u.organisation.unwrap_or_else(|| "-".into())}</td>
-                                                    <td>
-                                                        {if !active {
-                                                            view! { <span class="badge badge--inactive">{t!(i18n, admin.inactive)}</span> }.into_any()
-                                                        } else if u.pending {
-                                                            view! { <span class="badge badge--pending">{t!(i18n, companies.pending)}</span> }.into_any()
-                                                        } else {
-                                                            view! { <span class="badge badge--active">{t!(i18n, companies.active)}</span> }.into_any()
-                                                        }}
-                                                    </td>
-                                                    <td>
-                                                        <ActionForm action=toggle>
-                                                            <input type="hidden" name="user_id" value=uid/>
-                                                            <input type="hidden" name="active" value=(!active).to_string()/>
-                                                            <button type="submit" class="button button--small button--secondary">
-                                                                {if active { t!(i18n, admin.deactivate).into_any() } else { t!(i18n, admin.activate).into_any() }}
-                                                            </button>
-                                                        </ActionForm>
-                                                    </td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                            <Pagination page=p.page pages=pages total=p.total base=base/>
-                        }
-                        .into_any()
-                    }
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <Pagination page=p.page pages=pages total=p.total base=base/>
                 }
-            })}
-        </Suspense>
+                .into_any()
+            }}
+        </Loaded>
     }
 }
 
@@ -172,12 +168,8 @@ fn InviteStaffForm() -> impl IntoView {
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), admin.invite_staff).to_string())/>
         <p class="lead">{t!(i18n, admin.invite_intro)}</p>
         <ErrorSummary error=error/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let opts = match options.await {
-                    Ok(o) => o,
-                    Err(e) => return view! { <ErrorPage error=e/> }.into_any(),
-                };
+        <Loaded resource=options let:opts>
+            {
                 let orgs: Vec<(String, String)> = opts.organisations.iter().map(|(i, n)| (i.0.to_string(), n.clone())).collect();
                 let firms: Vec<(String, String)> = opts.expert_firms.iter().map(|(i, n)| (i.0.to_string(), n.clone())).collect();
                 view! {
@@ -194,9 +186,8 @@ fn InviteStaffForm() -> impl IntoView {
                         </div>
                     </ActionForm>
                 }
-                .into_any()
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }
 
@@ -212,29 +203,27 @@ fn OrganisationsList() -> impl IntoView {
     view! {
         <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), None))/>
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.organisations).to_string())/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(rows) if rows.is_empty() => view! { <div class="empty-state">{t!(i18n, admin.no_organisations)}</div> }.into_any(),
-                    Ok(rows) => view! {
-                        <div class="table-wrap">
-                            <table class="data-table">
-                                <caption class="visually-hidden">{t!(i18n, nav.organisations)}</caption>
-                                <thead><tr>
-                                    <th scope="col">{t!(i18n, field.organisation)}</th>
-                                    <th scope="col">{t!(i18n, admin.coaches)}</th>
-                                    <th scope="col">{t!(i18n, nav.companies)}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {rows.into_iter().map(|o| view! { <tr><td>{o.name}</td><td>{o.coaches}</td><td>{o.companies}</td></tr> }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:rows>
+            {if rows.is_empty() {
+                view! { <div class="empty-state">{t!(i18n, admin.no_organisations)}</div> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table class="data-table">
+                            <caption class="visually-hidden">{t!(i18n, nav.organisations)}</caption>
+                            <thead><tr>
+                                <th scope="col">{t!(i18n, field.organisation)}</th>
+                                <th scope="col">{t!(i18n, admin.coaches)}</th>
+                                <th scope="col">{t!(i18n, nav.companies)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|o| view! { <tr><td>{o.name}</td><td>{o.coaches}</td><td>{o.companies}</td></tr> }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </Loaded>
     }
 }
 
@@ -267,47 +256,43 @@ fn OutboxList() -> impl IntoView {
         <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), None))/>
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.outbox).to_string())/>
         <p class="lead">{t!(i18n, outbox.intro)}</p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(p) if p.items.is_empty() => view! { <div class="empty-state">{t!(i18n, outbox.empty)}</div> }.into_any(),
-                    Ok(p) => {
-                        let pages = p.pages();
-                        view! {
-                            <div class="table-wrap">
-                                <table class="data-table">
-                                    <caption class="visually-hidden">{t!(i18n, nav.outbox)}</caption>
-                                    <thead><tr>
-                                        <th scope="col">{t!(i18n, outbox.date)}</th>
-                                        <th scope="col">{t!(i18n, outbox.to)}</th>
-                                        <th scope="col">{t!(i18n, outbox.subject)}</th>
-                                        <th scope="col">{t!(i18n, admin.status)}</th>
-                                    </tr></thead>
-                                    <tbody>
-                                        {p.items.into_iter().map(|m| {
-                                            let href = format!("/admin/outbox/{}", m.id);
-                                            let status = m.status.clone();
-                                            let created = m.created_at;
-                                            view! {
-                                                <tr>
-                                                    <td>{move || format_datetime(i18n.get_locale(), created)}</td>
-                                                    <td>{m.to_name}" <"{m.to_email}">"</td>
-                                                    <td><a href=href>{m.subject}</a></td>
-                                                    <td><span class=format!("badge badge--{}", m.status)>{move || status_label(i18n.get_locale(), &status)}</span></td>
-                                                </tr>
-                                            }
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                            <Pagination page=p.page pages=pages total=p.total base="/admin/outbox".to_string()/>
-                        }
-                        .into_any()
-                    }
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+        <Loaded resource=data let:p>
+            {if p.items.is_empty() {
+                view! { <div class="empty-state">{t!(i18n, outbox.empty)}</div> }.into_any()
+            } else {
+                let pages = p.pages();
+                view! {
+                    <div class="table-wrap">
+                        <table class="data-table">
+                            <caption class="visually-hidden">{t!(i18n, nav.outbox)}</caption>
+                            <thead><tr>
+                                <th scope="col">{t!(i18n, outbox.date)}</th>
+                                <th scope="col">{t!(i18n, outbox.to)}</th>
+                                <th scope="col">{t!(i18n, outbox.subject)}</th>
+                                <th scope="col">{t!(i18n, admin.status)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {p.items.into_iter().map(|m| {
+                                    let href = format!("/admin/outbox/{}", m.id);
+                                    let status = m.status.clone();
+                                    let created = m.created_at;
+                                    view! {
+                                        <tr>
+                                            <td>{move || format_datetime(i18n.get_locale(), created)}</td>
+                                            <td>{m.to_name}" <"{m.to_email}">"</td>
+                                            <td><a href=href>{m.subject}</a></td>
+                                            <td><span class=format!("badge badge--{}", m.status)>{move || status_label(i18n.get_locale(), &status)}</span></td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <Pagination page=p.page pages=pages total=p.total base="/admin/outbox".to_string()/>
                 }
-            })}
-        </Suspense>
+                .into_any()
+            }}
+        </Loaded>
     }
 }
 
@@ -322,31 +307,25 @@ fn OutboxMessageView() -> impl IntoView {
     let id = crate::ui::route_param::<OutboxId>("id");
     let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_outbox_message));
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(m) => {
-                        let status = m.row.status.clone();
-                        let created = m.row.created_at;
-                        view! {
-                            <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), Some(Crumb { label: td_string!(i18n.get_locale(), nav.outbox).to_string(), href: "/admin/outbox".into() })))/>
-                            <PageTitle text=m.row.subject.clone()/>
-                            <dl class="summary-list">
-                                <dt>{t!(i18n, outbox.to)}</dt><dd>{m.row.to_name.clone()}" <"{m.row.to_email.clone()}">"</dd>
-                                <dt>{t!(i18n, outbox.date)}</dt><dd>{move || format_datetime(i18n.get_locale(), created)}</dd>
-                                <dt>{t!(i18n, admin.status)}</dt><dd>{move || status_label(i18n.get_locale(), &status)}</dd>
-                                <dt>{t!(i18n, field.language)}</dt><dd>{m.row.language.as_str()}</dd>
-                                <dt>{t!(i18n, outbox.attempts)}</dt><dd>{m.attempts}</dd>
-                                {m.last_error.clone().map(|e| view! { <dt>{t!(i18n, outbox.last_error)}</dt><dd>{e}</dd> })}
-                            </dl>
-                            <h2>{t!(i18n, outbox.body)}</h2>
-                            <pre class="mail-body">{m.body.clone()}</pre>
-                        }
-                        .into_any()
+        <Loaded resource=data let:m>
+            {
+                    let status = m.row.status.clone();
+                    let created = m.row.created_at;
+                    view! {
+                        <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), Some(Crumb { label: td_string!(i18n.get_locale(), nav.outbox).to_string(), href: "/admin/outbox".into() })))/>
+                        <PageTitle text=m.row.subject.clone()/>
+                        <dl class="summary-list">
+                            <dt>{t!(i18n, outbox.to)}</dt><dd>{m.row.to_name.clone()}" <"{m.row.to_email.clone()}">"</dd>
+                            <dt>{t!(i18n, outbox.date)}</dt><dd>{move || format_datetime(i18n.get_locale(), created)}</dd>
+                            <dt>{t!(i18n, admin.status)}</dt><dd>{move || status_label(i18n.get_locale(), &status)}</dd>
+                            <dt>{t!(i18n, field.language)}</dt><dd>{m.row.language.as_str()}</dd>
+                            <dt>{t!(i18n, outbox.attempts)}</dt><dd>{m.attempts}</dd>
+                            {m.last_error.clone().map(|e| view! { <dt>{t!(i18n, outbox.last_error)}</dt><dd>{e}</dd> })}
+                        </dl>
+                        <h2>{t!(i18n, outbox.body)}</h2>
+                        <pre class="mail-body">{m.body.clone()}</pre>
                     }
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }

@@ -3,9 +3,9 @@
 use crate::domain::*;
 use crate::error::{AppError, FormErrors};
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser};
+use crate::layout::RequireUser;
 use crate::ui::{
-    Breadcrumbs, Crumb, ErrorSummary, PageTitle, SelectField, TextField, action_errors,
+    Breadcrumbs, Crumb, ErrorSummary, Loaded, PageTitle, SelectField, TextField, action_errors,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -223,12 +223,8 @@ fn ProfileEditor() -> impl IntoView {
     let sectors = Signal::derive(move || crate::messages::sector_options(i18n.get_locale()));
     let sizes = Signal::derive(move || crate::messages::size_options(i18n.get_locale()));
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let (name, f) = match data.await {
-                    Ok(x) => x,
-                    Err(e) => return view! { <ErrorPage error=e/> }.into_any(),
-                };
+        <Loaded resource=data let((name, f))>
+            {
                 let company = id().map(|c| c.0).unwrap_or_default();
                 view! {
                     <Breadcrumbs
@@ -263,8 +259,7 @@ fn ProfileEditor() -> impl IntoView {
                         </div>
                     </ActionForm>
                 }
-                .into_any()
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }

@@ -7,10 +7,10 @@ use super::{
 use crate::access;
 use crate::domain::{Field, Role};
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser, encode};
+use crate::layout::{RequireUser, encode};
 use crate::scan::views::text::tr;
 use crate::ui::{
-    Breadcrumbs, Crumb, ErrorSummary, PageTitle, Pagination, TextAreaField, TextField,
+    Breadcrumbs, Crumb, ErrorSummary, Loaded, PageTitle, Pagination, TextAreaField, TextField,
     action_errors, format_date,
 };
 use leptos::prelude::*;
@@ -76,15 +76,9 @@ fn DirectoryView() -> impl IntoView {
         />
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.experts).to_string())/>
         <p class="lead">{t!(i18n, experts.intro)}</p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let p = params();
-                match data.await {
-                    Ok(d) => view! { <DirectoryList d=d p=p/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:d>
+            <DirectoryList d=d p=params()/>
+        </Loaded>
     }
 }
 
@@ -189,14 +183,9 @@ fn ExpertView() -> impl IntoView {
         |(id, _)| crate::ui::load_by_id(id, get_expert),
     );
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(x) => view! { <ExpertInfo x=x vet=vet/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:x>
+            <ExpertInfo x=x vet=vet/>
+        </Loaded>
     }
 }
 
@@ -287,14 +276,9 @@ fn OwnProfileView() -> impl IntoView {
         />
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), experts.own_title).to_string())/>
         <p class="lead">{t!(i18n, experts.own_intro)}</p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(p) => view! { <OwnProfileForm p=p save=save/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:p>
+            <OwnProfileForm p=p save=save/>
+        </Loaded>
     }
 }
 
@@ -622,15 +606,13 @@ fn MyEngagements() -> impl IntoView {
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.engagements).to_string())/>
         <p class="lead">{t!(i18n, engagements.intro)}</p>
         <ErrorSummary error=error/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(list) if list.is_empty() => view! { <div class="empty-state">{t!(i18n, engagements.none)}</div> }.into_any(),
-                    Ok(list) => view! { <EngagementList list=list action=update/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:list>
+            {if list.is_empty() {
+                view! { <div class="empty-state">{t!(i18n, engagements.none)}</div> }.into_any()
+            } else {
+                view! { <EngagementList list=list action=update/> }.into_any()
+            }}
+        </Loaded>
     }
 }
 

@@ -2,11 +2,11 @@
 //! users without the right role get the 403 page. The server functions check again.
 use crate::app::use_auth;
 use crate::auth::CurrentUser;
-use crate::layout::{ErrorPage, Forbidden};
+use crate::layout::Forbidden;
+use crate::ui::Loaded;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
-use std::sync::Arc;
 
 /// Percent-encodes a path for use as a query value.
 pub fn encode_query_value(s: &str) -> String {
@@ -30,27 +30,20 @@ where
 {
     let auth = use_auth();
     let location = use_location();
-    let children = Arc::new(children);
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let children = children.clone();
-                Suspend::new(async move {
-                    match auth.user.await {
-                        Ok(Some(u)) if allow(&u) => children(u).into_any(),
-                        Ok(Some(_)) => view! { <Forbidden/> }.into_any(),
-                        // On the way out to the login page (after logout): nothing to guard.
-                        Ok(None) if location.pathname.get_untracked().starts_with("/login") => ().into_any(),
-                        Ok(None) => {
-                            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked().is_empty().then(String::new).unwrap_or_else(|| format!("?{}", location.search.get_untracked())));
-                            let path = format!("/login?next={}", encode_query_value(&here));
-                            view! { <Redirect path=path/> }.into_any()
-                        }
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                    }
-                })
+        <Loaded resource=auth.user let:user>
+            {match user {
+                Some(u) if allow(&u) => children(u).into_any(),
+                Some(_) => view! { <Forbidden/> }.into_any(),
+                // On the way out to the login page (after logout): nothing to guard.
+                None if location.pathname.get_untracked().starts_with("/login") => ().into_any(),
+                None => {
+                    let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked().is_empty().then(String::new).unwrap_or_else(|| format!("?{}", location.search.get_untracked())));
+                    let path = format!("/login?next={}", encode_query_value(&here));
+                    view! { <Redirect path=path/> }.into_any()
+                }
             }}
-        </Suspense>
+        </Loaded>
     }
 }
 

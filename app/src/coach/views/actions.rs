@@ -3,8 +3,8 @@
 use super::{home_crumb, is_staff, owner_label};
 use crate::coach::{ActionView, SetActionDone, get_actions};
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser};
-use crate::ui::{Breadcrumbs, PageTitle, Pagination, format_day};
+use crate::layout::RequireUser;
+use crate::ui::{Breadcrumbs, Loaded, PageTitle, Pagination, format_day};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -120,21 +120,17 @@ fn Actions() -> impl IntoView {
             <a href="/actions?overdue=1" aria-current=move || overdue().then_some("page")>{t!(i18n, actions.overdue_title)}</a>
         </nav>
         <p class="lead">{move || if overdue() { t!(i18n, actions.overdue_intro).into_any() } else { t!(i18n, actions.mine_intro).into_any() }}</p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(p) if p.items.is_empty() => view! { <div class="empty-state">{t!(i18n, actions.empty)}</div> }.into_any(),
-                    Ok(p) => {
-                        let pages = p.pages();
-                        let base = if overdue() { "/actions?overdue=1".to_string() } else { "/actions".to_string() };
-                        view! {
-                            <ActionTable actions=p.items done_action=done show_company=true/>
-                            <Pagination page=p.page pages=pages total=p.total base=base/>
-                        }.into_any()
-                    }
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:p>
+            {if p.items.is_empty() {
+                view! { <div class="empty-state">{t!(i18n, actions.empty)}</div> }.into_any()
+            } else {
+                let pages = p.pages();
+                let base = if overdue() { "/actions?overdue=1".to_string() } else { "/actions".to_string() };
+                view! {
+                    <ActionTable actions=p.items done_action=done show_company=true/>
+                    <Pagination page=p.page pages=pages total=p.total base=base/>
+                }.into_any()
+            }}
+        </Loaded>
     }
 }

@@ -5,11 +5,11 @@ use super::{approach_label, home_crumb, is_staff, owner_label, response_label};
 use crate::coach::{VisitBrief, get_visit_brief};
 use crate::domain::VisitId;
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser};
+use crate::layout::RequireUser;
 use crate::messages::sector_label;
 use crate::scan::types::round_label;
 use crate::scan::views::text::{band_name, dimension_name, step_text, tr};
-use crate::ui::{Breadcrumbs, Crumb, PageTitle, format_date, format_day, format_score};
+use crate::ui::{Breadcrumbs, Crumb, Loaded, PageTitle, format_date, format_day, format_score};
 use leptos::prelude::*;
 
 #[component]
@@ -22,14 +22,9 @@ fn Brief() -> impl IntoView {
     let id = crate::ui::route_param::<VisitId>("id");
     let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_visit_brief));
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(b) => view! { <BriefView b=b/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:b>
+            <BriefView b=b/>
+        </Loaded>
     }
 }
 

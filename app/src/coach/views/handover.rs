@@ -4,8 +4,10 @@ use super::home_crumb;
 use crate::coach::{BulkHandOver, StaffLoad, get_staff_loads};
 use crate::domain::{Field, Role};
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser};
-use crate::ui::{Breadcrumbs, ErrorSummary, PageTitle, SelectField, TextAreaField, action_errors};
+use crate::layout::RequireUser;
+use crate::ui::{
+    Breadcrumbs, ErrorSummary, Loaded, PageTitle, SelectField, TextAreaField, action_errors,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -25,14 +27,9 @@ fn Handover() -> impl IntoView {
         />
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), handover.title).to_string())/>
         <p class="lead">{t!(i18n, handover.intro)}</p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(staff) => view! { <HandoverForm staff=staff action=action/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:staff>
+            <HandoverForm staff=staff action=action/>
+        </Loaded>
     }
 }
 

@@ -6,11 +6,11 @@ use super::{home_crumb, is_staff};
 use crate::coach::{CoachReview, get_coach_review};
 use crate::domain::ScanId;
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser};
+use crate::layout::RequireUser;
 use crate::scan::types::round_label;
 use crate::scan::views::question::{QuestionField, Saver};
 use crate::scan::views::text::{answer_summary, dimension_name, tr};
-use crate::ui::{Breadcrumbs, Crumb, PageTitle, format_score};
+use crate::ui::{Breadcrumbs, Crumb, Loaded, PageTitle, format_score};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -24,14 +24,9 @@ fn Review() -> impl IntoView {
     let id = crate::ui::route_param::<ScanId>("id");
     let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_coach_review));
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(r) => view! { <ReviewView r=r/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:r>
+            <ReviewView r=r/>
+        </Loaded>
     }
 }
 

@@ -4,9 +4,9 @@ use super::{home_crumb, is_staff};
 use crate::coach::{SaveTProfile, TProfile, get_t_profile};
 use crate::domain::Field;
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser};
+use crate::layout::RequireUser;
 use crate::scan::views::text::tr;
-use crate::ui::{Breadcrumbs, ErrorSummary, PageTitle, action_errors};
+use crate::ui::{Breadcrumbs, ErrorSummary, Loaded, PageTitle, action_errors};
 use leptos::prelude::*;
 
 #[component]
@@ -26,14 +26,9 @@ fn Profile() -> impl IntoView {
         />
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), tprofile.title).to_string())/>
         <p class="lead">{t!(i18n, tprofile.intro)}</p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(p) => view! { <ProfileForm p=p save=save/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:p>
+            <ProfileForm p=p save=save/>
+        </Loaded>
     }
 }
 

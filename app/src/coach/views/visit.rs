@@ -13,9 +13,9 @@ use crate::coach::{
 use crate::domain::{Field, VisitId};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser};
+use crate::layout::RequireUser;
 use crate::ui::{
-    Breadcrumbs, Crumb, ErrorSummary, PageTitle, TextAreaField, TextField, action_errors,
+    Breadcrumbs, Crumb, ErrorSummary, Loaded, PageTitle, TextAreaField, TextField, action_errors,
     format_datetime, format_day,
 };
 use leptos::prelude::*;
@@ -46,14 +46,9 @@ fn Visit() -> impl IntoView {
         |(id, _, _)| crate::ui::load_by_id(id, get_visit),
     );
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(v) => view! { <VisitEditor v=v save=save add_action=add_action done=done/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:v>
+            <VisitEditor v=v save=save add_action=add_action done=done/>
+        </Loaded>
     }
 }
 

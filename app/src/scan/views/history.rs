@@ -3,10 +3,10 @@
 use super::text::tr;
 use crate::domain::{CompanyId, Role};
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser};
+use crate::layout::RequireUser;
 use crate::scan::get_scan_history;
 use crate::scan::types::{ScanHistory, round_label};
-use crate::ui::{Breadcrumbs, Crumb, PageTitle, format_score};
+use crate::ui::{Breadcrumbs, Crumb, Loaded, PageTitle, format_score};
 use leptos::prelude::*;
 
 const COLOURS: [&str; 6] = [
@@ -23,14 +23,9 @@ fn HistoryView() -> impl IntoView {
     let id = crate::ui::route_param::<CompanyId>("id");
     let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_scan_history));
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(h) => view! { <History history=h/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:h>
+            <History history=h/>
+        </Loaded>
     }
 }
 

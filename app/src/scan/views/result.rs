@@ -4,11 +4,11 @@ use super::radar::RadarChart;
 use super::text::{band_explain, band_name, dimension_name, step_text, tr};
 use crate::domain::ScanId;
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser};
+use crate::layout::RequireUser;
 use crate::scan::Band;
 use crate::scan::get_scan_result;
 use crate::scan::types::{ScanResult, round_label};
-use crate::ui::{Breadcrumbs, Crumb, PageTitle, format_date, format_score};
+use crate::ui::{Breadcrumbs, Crumb, Loaded, PageTitle, format_date, format_score};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -22,14 +22,9 @@ fn ScanResultView() -> impl IntoView {
     let id = crate::ui::route_param::<ScanId>("id");
     let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_scan_result));
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(r) => view! { <Results result=r/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:r>
+            <Results result=r/>
+        </Loaded>
     }
 }
 

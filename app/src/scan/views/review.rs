@@ -2,11 +2,11 @@
 use super::text::{answer_summary, dimension_name, tr};
 use crate::domain::{Role, ScanId};
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser};
+use crate::layout::RequireUser;
 use crate::scan::SubmitScan;
 use crate::scan::get_scan_draft;
 use crate::scan::types::ScanDraft;
-use crate::ui::{ErrorSummary, PageTitle, action_errors};
+use crate::ui::{ErrorSummary, Loaded, PageTitle, action_errors};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -21,15 +21,13 @@ fn ScanReview() -> impl IntoView {
     let submit = ServerAction::<SubmitScan>::new();
     let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_scan_draft));
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(d) if d.submitted => view! { <Redirect path=format!("/scans/{}", d.scan_id)/> }.into_any(),
-                    Ok(d) => view! { <Review draft=d submit=submit/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:d>
+            {if d.submitted {
+                view! { <Redirect path=format!("/scans/{}", d.scan_id)/> }.into_any()
+            } else {
+                view! { <Review draft=d submit=submit/> }.into_any()
+            }}
+        </Loaded>
     }
 }
 

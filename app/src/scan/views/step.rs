@@ -4,10 +4,10 @@ use super::text::{dimension_name, tr};
 use crate::AppError;
 use crate::domain::{Role, ScanId};
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser};
+use crate::layout::RequireUser;
 use crate::scan::types::{Progress, ScanDraft};
 use crate::scan::{get_scan_draft, save_answer};
-use crate::ui::{Breadcrumbs, Crumb, PageTitle};
+use crate::ui::{Breadcrumbs, Crumb, Loaded, PageTitle};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
@@ -39,18 +39,14 @@ fn ScanStep() -> impl IntoView {
     };
     let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_scan_draft));
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(d) if d.submitted => view! { <Redirect path=format!("/scans/{}", d.scan_id)/> }.into_any(),
-                    Ok(d) => {
-                        let n = step().clamp(1, d.questionnaire.dimensions.len().max(1));
-                        view! { <StepForm draft=d step=n/> }.into_any()
-                    }
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:d>
+            {if d.submitted {
+                view! { <Redirect path=format!("/scans/{}", d.scan_id)/> }.into_any()
+            } else {
+                let n = step().clamp(1, d.questionnaire.dimensions.len().max(1));
+                view! { <StepForm draft=d step=n/> }.into_any()
+            }}
+        </Loaded>
     }
 }
 
