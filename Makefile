@@ -30,10 +30,11 @@ test: test-tools release
 	@scripts/test.sh
 
 ## Autosave under load (64 concurrent respondents on SQLite): p50/p99 and saves per second;
-## the caseload with 5,000 companies: p50/p99 per page request; the first load in Chromium
+## the coach's pages with 10,000 companies (seed-bench) beside a static file of the same size,
+## the server's memory; the first load in Chromium
 ## (bytes per page, time to hydrate on loopback and slow 4G, kept-alive latency).
 bench: test-tools release
-	cargo bench -p server --bench autosave --bench caseload
+	cargo bench -p server --bench autosave --bench pages
 	cd end2end && npx playwright test --config bench.config.ts --reporter=line
 
 ## Remove the local SQLite database (the demo data is seeded again on the next `make run`).

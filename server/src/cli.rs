@@ -1,4 +1,5 @@
-//! The command line of the server binary: serve (default), migrate, create-admin, seed-demo.
+//! The command line of the server binary: serve (default), migrate, create-admin, seed-demo,
+//! seed-bench, score.
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
@@ -30,6 +31,13 @@ pub enum Command {
     },
     /// Seed the demo data set into an empty database.
     SeedDemo,
+    /// Add N companies with scans, visits, actions, notes and timelines to the demo
+    /// organisation (seeding the demo first if the database is empty), for benchmarks.
+    SeedBench {
+        /// How many companies to add (1 to 1,000,000).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        companies: u32,
+    },
     /// Score a scan in the exchange format (JSON) and print the scores as JSON.
     Score {
         /// The scoring profile.

@@ -7,6 +7,7 @@ pub mod coach_forms;
 pub mod config;
 pub mod mailer;
 pub mod scan_forms;
+pub mod seed_bench;
 pub mod session;
 pub mod startup;
 

@@ -31,6 +31,7 @@ async fn main() -> ExitCode {
             language,
         } => create_admin(config, email, name, language).await,
         Command::SeedDemo => seed(config).await,
+        Command::SeedBench { companies } => seed_bench(config, companies as usize).await,
         Command::Score { profile, file } => score(&profile, &file),
     };
     match result {
@@ -121,6 +122,21 @@ async fn seed(config: Config) -> Res {
     } else {
         println!("The database already has users: demo data not seeded.");
     }
+    Ok(())
+}
+
+async fn seed_bench(config: Config, companies: usize) -> Res {
+    let conn = db::connect(&config.database_url, 2).await?;
+    db::migrate(&conn).await?;
+    if startup::seed(&conn).await? {
+        println!("The database was empty: demo data seeded first.");
+    }
+    let s = datacoach_server::seed_bench::seed(&conn, companies).await?;
+    println!(
+        "Added {} companies, {} entrepreneurs, {} scans ({} answers), {} visits, {} actions and \
+         {} timeline events in {:.1} s.",
+        s.companies, s.users, s.scans, s.answers, s.visits, s.actions, s.events, s.seconds
+    );
     Ok(())
 }
 

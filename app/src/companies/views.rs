@@ -6,10 +6,11 @@ use super::{
 use crate::auth::CurrentUser;
 use crate::domain::{CompanyId, Field, Lang, Role, SizeBand};
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser};
+use crate::layout::RequireUser;
 use crate::messages::{sector_label, size_label};
 use crate::ui::{
-    Breadcrumbs, Crumb, ErrorSummary, PageTitle, Pagination, SelectField, TextField, action_errors,
+    Breadcrumbs, Crumb, ErrorSummary, Loaded, PageTitle, Pagination, SelectField, TextField,
+    action_errors,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -115,39 +116,29 @@ fn CompaniesList(user: CurrentUser) -> impl IntoView {
             </form>
             {can_create.then(|| view! { <a class="button" href="/companies/new">{t!(i18n, companies.new)}</a> })}
         </div>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(p) if p.items.is_empty() => view! {
-                        <div class="empty-state">
-                            {if q().is_empty() { t!(i18n, companies.empty).into_any() } else { t!(i18n, companies.no_match).into_any() }}
-                        </div>
-                    }
-                    .into_any(),
-                    Ok(p) => {
-                        let pages = p.pages();
-                        let base = if q().is_empty() { "/companies".to_string() } else { format!("/companies?q={}", crate::layout::encode(&q())) };
-                        view! {
-                            <CompanyTable companies=p.items/>
-                            <Pagination page=p.page pages=pages total=p.total base=base/>
-                        }
-                        .into_any()
-                    }
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+        <Loaded resource=data let:p>
+            {if p.items.is_empty() {
+                view! {
+                    <div class="empty-state">
+                        {if q().is_empty() { t!(i18n, companies.empty).into_any() } else { t!(i18n, companies.no_match).into_any() }}
+                    </div>
                 }
-            })}
-        </Suspense>
+                .into_any()
+            } else {
+                let pages = p.pages();
+                let base = if q().is_empty() { "/companies".to_string() } else { format!("/companies?q={}", crate::layout::encode(&q())) };
+                view! {
+                    <CompanyTable companies=p.items/>
+                    <Pagination page=p.page pages=pages total=p.total base=base/>
+                }
+                .into_any()
+            }}
+        </Loaded>
     }
 }
 
 #[component]
 pub fn CompanyPage() -> impl IntoView {
-    view! { <RequireUser allow=sees_companies children=|_| view! { <CompanyView/> }/> }
-}
-
-#[component]
-fn CompanyView() -> impl IntoView {
-    let i18n = use_i18n();
     let query = use_query_map();
     let id = crate::ui::route_param::<CompanyId>("id");
     let invite = ServerAction::<InviteEntrepreneur>::new();
@@ -177,6 +168,27 @@ fn CompanyView() -> impl IntoView {
             })
         },
     );
+    let scan = crate::scan::ScanSectionData::new(id);
+    view! {
+        <RequireUser
+            allow=sees_companies
+            children=move |_| view! { <CompanyView data invite coaching scan/> }
+        />
+    }
+}
+
+/// The page's resources and actions are created by `CompanyPage`, outside the guard and any
+/// `Suspense`: `Suspense` walks its children more than once on the server, and a resource
+/// created in there is fetched once per walk.
+#[component]
+fn CompanyView(
+    data: Resource<Result<(CompanyDetail, crate::coach::Dossier), crate::error::AppError>>,
+    invite: ServerAction<InviteEntrepreneur>,
+    coaching: crate::coach::WorkspaceActions,
+    scan: crate::scan::ScanSectionData,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
     let notice = move || {
         query.with(|m| {
             if m.get("created").is_some() {
@@ -189,27 +201,19 @@ fn CompanyView() -> impl IntoView {
         })
     };
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok((c, dossier)) => view! {
-                        <Breadcrumbs
-                            label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())
-                            crumbs=Signal::derive(move || vec![home_crumb(i18n.get_locale()), companies_crumb(i18n.get_locale())])
-                        />
-                        <PageTitle text=c.summary.name.clone()/>
-                        {move || notice().map(|n| view! { <div class="notice notice--success" role="status">{n}</div> })}
-                        <CompanyProfile company=c.clone()/>
-                        <crate::scan::ScanSection company_id=c.summary.id/>
-                        <crate::coach::WorkspaceSection company_id=c.summary.id dossier=dossier actions=coaching/>
-                        <CompanyMembers company=c.clone()/>
-                        {c.can_manage.then(|| view! { <InviteForm company=c.summary.id action=invite/> })}
-                    }
-                    .into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let((c, dossier))>
+            <Breadcrumbs
+                label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())
+                crumbs=Signal::derive(move || vec![home_crumb(i18n.get_locale()), companies_crumb(i18n.get_locale())])
+            />
+            <PageTitle text=c.summary.name.clone()/>
+            {move || notice().map(|n| view! { <div class="notice notice--success" role="status">{n}</div> })}
+            <CompanyProfile company=c.clone()/>
+            <crate::scan::ScanSection data=scan/>
+            <crate::coach::WorkspaceSection company_id=c.summary.id dossier=dossier actions=coaching/>
+            <CompanyMembers company=c.clone()/>
+            {c.can_manage.then(|| view! { <InviteForm company=c.summary.id action=invite/> })}
+        </Loaded>
     }
 }
 
@@ -333,12 +337,8 @@ fn NewCompanyForm(user: CurrentUser) -> impl IntoView {
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), companies.new).to_string())/>
         <p class="lead">{t!(i18n, companies.new_intro)}</p>
         <ErrorSummary error=error/>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let opts = match options.await {
-                    Ok(o) => o,
-                    Err(e) => return view! { <ErrorPage error=e/> }.into_any(),
-                };
+        <Loaded resource=options let:opts>
+            {
                 let orgs: Vec<(String, String)> = opts.organisations.iter().map(|(id, n)| (id.0.to_string(), n.clone())).collect();
                 let coaches: Vec<(String, String)> = opts.coaches.iter().map(|(id, n)| (id.0.to_string(), n.clone())).collect();
                 let me = if is_admin { String::new() } else { user.id.0.to_string() };
@@ -363,8 +363,7 @@ fn NewCompanyForm(user: CurrentUser) -> impl IntoView {
                         </div>
                     </ActionForm>
                 }
-                .into_any()
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }

@@ -35,30 +35,27 @@ fn rules_of(s: &contribution_scheme::Model) -> SchemeRules {
 
 /// The company's engagements with experts: id and "expert (date)".
 async fn engagements(st: &AppState, company_id: i64) -> Result<Vec<(i64, String)>, AppError> {
-    let mut out = vec![];
-    for e in db::recommendations::engagements_of_company(&st.db, company_id).await? {
-        let name = match db::experts::find(&st.db, e.profile_id).await? {
-            Some(p) => db::accounts::find_by_id(&st.db, p.user_id)
-                .await?
-                .map(|u| u.name)
-                .unwrap_or_default(),
-            None => String::new(),
-        };
-        out.push((
-            e.id,
-            format!("{name} ({})", e.created_at.format("%Y-%m-%d")),
-        ));
-    }
-    Ok(out)
+    let list = db::recommendations::engagements_of_company(&st.db, company_id).await?;
+    let names = db::experts::names_of(&st.db, list.iter().map(|e| e.profile_id)).await?;
+    Ok(list
+        .into_iter()
+        .map(|e| {
+            let name = names.get(&e.profile_id).map_or("", String::as_str);
+            (
+                e.id,
+                format!("{name} ({})", e.created_at.format("%Y-%m-%d")),
+            )
+        })
+        .collect())
 }
 
 async fn total(
     st: &AppState,
     company_id: i64,
     schemes: &[contribution_scheme::Model],
+    linked: &[(i64, String)],
 ) -> Result<(Vec<ApplicationView>, i64), AppError> {
     let apps = db_c::of_company(&st.db, company_id).await?;
-    let linked = engagements(st, company_id).await?;
     let dm = |id: i64| {
         schemes
             .iter()
@@ -103,13 +100,14 @@ async fn total(
 
 pub async fn panel(st: &AppState, c: &company::Model) -> Result<ContributionsPanel, AppError> {
     let schemes = db_c::schemes(&st.db).await?;
-    let (applications, de_minimis_cents) = total(st, c.id, &schemes).await?;
+    let linked = engagements(st, c.id).await?;
+    let (applications, de_minimis_cents) = total(st, c.id, &schemes, &linked).await?;
     Ok(ContributionsPanel {
         schemes: schemes.iter().map(scheme_view).collect(),
         applications,
         de_minimis_cents,
         ceiling_cents: DE_MINIMIS_CEILING_CENTS,
-        engagements: engagements(st, c.id).await?,
+        engagements: linked,
     })
 }
 
@@ -166,7 +164,7 @@ pub async fn apply(
             };
             e.add(field, m);
         } else if s.de_minimis && f.accept_ceiling.is_none() {
-            let (_, sum) = total(st, c.id, &schemes).await?;
+            let (_, sum) = total(st, c.id, &schemes, &[]).await?;
             if rules::passes_ceiling(sum, a) {
                 e.add(Field::Amount, Msg::DeMinimisCeiling(sum + a));
             }

@@ -5,7 +5,8 @@ use crate::access;
 use crate::auth::CurrentUser;
 use crate::domain::{CompanyId, Msg, Role};
 use crate::error::AppError;
-use crate::scan::service::{questionnaire, sharing_on, stored_answers};
+use crate::scan::service::{questionnaire, stored_answers};
+use crate::scan::shared::{Latest, SharedScans};
 use crate::ssr::AppState;
 use db::TransactionTrait;
 use db::entities::company;
@@ -24,8 +25,8 @@ async fn dimensions(
     ),
     AppError,
 > {
-    let row = db::scans::latest_questionnaire(&st.db, "dma-sme").await?;
-    let q = questionnaire(st, row.id).await?;
+    let id = db::scans::latest_questionnaire_id(&st.db, "dma-sme").await?;
+    let q = questionnaire(st, id).await?;
     let dims = q
         .dimensions
         .iter()
@@ -34,7 +35,10 @@ async fn dimensions(
     Ok((dims, q))
 }
 
-async fn views(st: &AppState, c: &company::Model) -> Result<Vec<RecommendationView>, AppError> {
+pub(crate) async fn views(
+    st: &AppState,
+    c: &company::Model,
+) -> Result<Vec<RecommendationView>, AppError> {
     let list = recs::of_company(&st.db, c.id).await?;
     if list.is_empty() {
         return Ok(vec![]);
@@ -77,7 +81,8 @@ async fn views(st: &AppState, c: &company::Model) -> Result<Vec<RecommendationVi
 pub async fn panel(
     st: &AppState,
     c: &company::Model,
-    latest: Option<&crate::coach::service::Latest>,
+    shared: &SharedScans,
+    latest: Option<&Latest>,
 ) -> Result<RecommendPanel, AppError> {
     let (dims, q) = dimensions(st).await?;
     let weakest = latest.map(|l| l.weakest(2)).unwrap_or_default();
@@ -115,7 +120,7 @@ pub async fn panel(
     };
     cards.sort_by_key(|e| (std::cmp::Reverse(score(e)), !nearby(e)));
     Ok(RecommendPanel {
-        engagements: engagement_views(st, c).await?,
+        engagements: engagement_views(st, c, shared).await?,
         recommendations: views(st, c).await?,
         suggested: cards
             .iter()
@@ -208,8 +213,9 @@ pub async fn for_coach(
     if !access::can_coach_company(u, &facts) {
         return Err(AppError::Forbidden);
     }
-    let latest = crate::coach::service::latest_scores(st, &c).await?;
-    panel(st, &c, latest.as_ref()).await
+    let shared = SharedScans::load(st, c.id).await?;
+    let latest = shared.latest(st).await?;
+    panel(st, &c, &shared, latest.as_ref()).await
 }
 
 /// The entrepreneur contacts a recommended expert: the expert gets the message by e-mail with
@@ -317,13 +323,12 @@ pub async fn contact(
 }
 
 /// The score of `dimension` in a scan.
-async fn dimension_score(
+async fn scores_of(
     st: &AppState,
     s: &db::entities::scan::Model,
-    dimension: &str,
-) -> Result<Option<f64>, AppError> {
+) -> Result<crate::scan::Scores, AppError> {
     let q = questionnaire(st, s.questionnaire_id).await?;
-    Ok(crate::scan::score(&q, &stored_answers(st, s, &q).await?).dimension(dimension))
+    Ok(crate::scan::score(&q, &stored_answers(st, s, &q).await?))
 }
 
 /// A company's engagements for its coaching staff, each with the change of the targeted
@@ -331,27 +336,27 @@ async fn dimension_score(
 async fn engagement_views(
     st: &AppState,
     c: &company::Model,
+    shared: &SharedScans,
 ) -> Result<Vec<EngagementView>, AppError> {
     let list = recs::engagements_of_company(&st.db, c.id).await?;
     if list.is_empty() {
         return Ok(vec![]);
     }
-    let scans: Vec<_> = if sharing_on(st, c.id).await? {
-        db::scans::of_company(&st.db, c.id)
-            .await?
-            .into_iter()
-            .filter(|s| s.status == db::scans::STATUS_SUBMITTED && s.submitted_at.is_some())
-            .collect()
-    } else {
-        vec![]
-    };
+    let scans = &shared.0;
+    let rec_ids: Vec<i64> = list.iter().filter_map(|e| e.recommendation_id).collect();
+    let dimension_of: HashMap<i64, String> = recs::find_many(&st.db, &rec_ids)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.dimension))
+        .collect();
+    let experts = experts::names_of(&st.db, list.iter().map(|e| e.profile_id)).await?;
+    // Each scan is scored once, however many engagements compare with it.
+    let mut scored: HashMap<i64, crate::scan::Scores> = HashMap::new();
     let mut out = vec![];
     for e in list {
-        let rec = match e.recommendation_id {
-            Some(id) => recs::find(&st.db, id).await?,
-            None => None,
-        };
-        let dimension = rec.map(|r| r.dimension);
+        let dimension = e
+            .recommendation_id
+            .and_then(|id| dimension_of.get(&id).cloned());
         let before = scans
             .iter()
             .filter(|s| s.submitted_at <= Some(e.created_at))
@@ -361,22 +366,20 @@ async fn engagement_views(
             .filter(|s| s.submitted_at > Some(e.created_at))
             .max_by_key(|s| s.submitted_at);
         let change = match (&dimension, before, after) {
-            (Some(d), Some(b), Some(a)) => dimension_score(st, b, d)
-                .await?
-                .zip(dimension_score(st, a, d).await?),
+            (Some(d), Some(b), Some(a)) => {
+                for s in [b, a] {
+                    if !scored.contains_key(&s.id) {
+                        scored.insert(s.id, scores_of(st, s).await?);
+                    }
+                }
+                scored[&b.id].dimension(d).zip(scored[&a.id].dimension(d))
+            }
             _ => None,
-        };
-        let expert = match experts::find(&st.db, e.profile_id).await? {
-            Some(p) => db::accounts::find_by_id(&st.db, p.user_id)
-                .await?
-                .map(|u| u.name)
-                .unwrap_or_default(),
-            None => String::new(),
         };
         out.push(EngagementView {
             id: e.id,
             company_name: c.name.clone(),
-            expert,
+            expert: experts.get(&e.profile_id).cloned().unwrap_or_default(),
             dimension,
             status: e.status,
             message: e.message,

@@ -106,48 +106,29 @@ pub async fn propose(st: &AppState, u: &CurrentUser, f: &ProposeForm) -> Result<
     Ok(l.id)
 }
 
-async fn view(st: &AppState, l: lead::Model) -> Result<LeadView, AppError> {
-    let expert = match db::experts::find(&st.db, l.profile_id).await? {
-        Some(p) => db::accounts::find_by_id(&st.db, p.user_id)
-            .await?
-            .map(|u| u.name),
-        None => None,
-    };
-    let company = match l.company_id {
-        Some(id) => db::companies::find(&st.db, id)
-            .await?
-            .map(|c| (CompanyId(c.id), c.name)),
-        None => None,
-    };
-    let matched = db::companies::find_by_kvk(&st.db, &l.kvk_number)
-        .await?
-        .filter(|c| c.organisation_id == l.organisation_id)
-        .map(|c| (CompanyId(c.id), c.name));
-    Ok(LeadView {
+fn view(r: leads::InboxRow) -> LeadView {
+    let l = r.lead;
+    LeadView {
         id: l.id,
         company_name: l.company_name,
         kvk_number: l.kvk_number,
         status: l.status,
         at: l.created_at,
-        expert,
+        expert: r.expert_name,
         reason: Some(l.reason),
         decline_reason: l.decline_reason,
-        company,
-        matched,
-    })
+        company: r.company.map(|(id, name)| (CompanyId(id), name)),
+        matched: r.matched.map(|(id, name)| (CompanyId(id), name)),
+    }
 }
 
 pub async fn inbox(st: &AppState, u: &CurrentUser, page: u64) -> Result<LeadInbox, AppError> {
     let org = staff_org(u)?;
     let page = page.max(1);
-    let found = leads::inbox(&st.db, org, offset_of(page), PER_PAGE).await?;
-    let mut items = Vec::with_capacity(found.items.len());
-    for l in found.items {
-        items.push(view(st, l).await?);
-    }
+    let found = leads::inbox_rows(&st.db, org, offset_of(page), PER_PAGE).await?;
     Ok(LeadInbox {
         leads: Paged {
-            items,
+            items: found.items.into_iter().map(view).collect(),
             total: found.total,
             page,
             per_page: PER_PAGE,

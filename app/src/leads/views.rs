@@ -5,11 +5,11 @@ use super::{
 };
 use crate::domain::{Field, Role};
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser};
+use crate::layout::RequireUser;
 use crate::messages::{sector_options, size_options};
 use crate::ui::{
-    Breadcrumbs, Crumb, ErrorSummary, PageTitle, Pagination, SelectField, TextAreaField, TextField,
-    action_errors, format_date,
+    Breadcrumbs, Crumb, ErrorSummary, Loaded, PageTitle, Pagination, SelectField, TextAreaField,
+    TextField, action_errors, format_date,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -29,14 +29,11 @@ fn status_label(l: Locale, s: &str) -> &'static str {
     }
 }
 
+/// The data and the actions are created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn LeadInboxPage() -> impl IntoView {
-    view! { <RequireUser allow=|u| u.role.is_coaching_staff() children=|_| view! { <Inbox/> }/> }
-}
-
-#[component]
-fn Inbox() -> impl IntoView {
-    let i18n = use_i18n();
     let query = use_query_map();
     let page = move || {
         query
@@ -51,17 +48,27 @@ fn Inbox() -> impl IntoView {
         |(p, _, _)| get_lead_inbox(p),
     );
     view! {
+        <RequireUser
+            allow=|u| u.role.is_coaching_staff()
+            children=move |_| view! { <Inbox data accept decline/> }
+        />
+    }
+}
+
+#[component]
+fn Inbox(
+    data: Resource<Result<LeadInbox, crate::error::AppError>>,
+    accept: ServerAction<AcceptLead>,
+    decline: ServerAction<DeclineLead>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
         <Breadcrumbs label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string()) crumbs=Signal::derive(move || home(i18n.get_locale()))/>
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.leads).to_string())/>
         <p class="lead">{t!(i18n, leads.inbox_intro)}</p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(inbox) => view! { <InboxList inbox=inbox accept=accept decline=decline/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:inbox>
+            <InboxList inbox=inbox accept=accept decline=decline/>
+        </Loaded>
     }
 }
 
@@ -175,14 +182,9 @@ fn Mine() -> impl IntoView {
         <Breadcrumbs label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string()) crumbs=Signal::derive(move || home(i18n.get_locale()))/>
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.my_leads).to_string())/>
         <p class="lead">{t!(i18n, leads.mine_intro)}</p>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(m) => view! { <MineList m=m propose=propose/> }.into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=data let:m>
+            <MineList m=m propose=propose/>
+        </Loaded>
     }
 }
 

@@ -11,6 +11,8 @@ pub mod questionnaire;
 pub mod scoring;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod shared;
 pub mod steps;
 pub mod types;
 pub(crate) mod views;
@@ -30,4 +32,6 @@ pub use scoring::{Band, DimensionScore, PROFILE, Scores, dimension_score, questi
 pub use steps::{Step, StepAction, next_best_steps};
 
 pub use api::*;
-pub use views::{ScanHistoryPage, ScanResultPage, ScanReviewPage, ScanSection, ScanStepPage};
+pub use views::{
+    ScanHistoryPage, ScanResultPage, ScanReviewPage, ScanSection, ScanSectionData, ScanStepPage,
+};

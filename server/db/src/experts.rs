@@ -254,6 +254,24 @@ pub async fn regions<C: ConnectionTrait>(db: &C, approved_only: bool) -> DbResul
     Ok(q.into_tuple::<String>().all(db).await?)
 }
 
+/// The names of the experts behind profiles (profile id -> the expert's name), in two
+/// queries however many profiles.
+pub async fn names_of<C: ConnectionTrait>(
+    db: &C,
+    profile_ids: impl IntoIterator<Item = i64>,
+) -> DbResult<HashMap<i64, String>> {
+    let mut ids: Vec<i64> = profile_ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let profiles = find_many(db, &ids).await?;
+    let names =
+        crate::workspace::timeline::user_names(db, profiles.iter().map(|p| p.user_id)).await?;
+    Ok(profiles
+        .into_iter()
+        .filter_map(|p| names.get(&p.user_id).map(|n| (p.id, n.clone())))
+        .collect())
+}
+
 /// Profiles by id, in one query.
 pub async fn find_many<C: ConnectionTrait>(
     db: &C,

@@ -1,5 +1,5 @@
 //! Leads from experts: proposed companies waiting in a coaching organisation's inbox.
-use crate::entities::lead;
+use crate::entities::{company, expert_profile, lead};
 use crate::{DbError, DbResult, Page, now};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
@@ -61,6 +61,82 @@ pub async fn inbox<C: ConnectionTrait>(
         .all(db)
         .await?;
     Ok(Page { items, total })
+}
+
+/// A lead of the inbox with what the coach decides on: who proposed it, the company it was
+/// linked to, and the organisation's company with the same KvK number.
+#[derive(Debug, Clone)]
+pub struct InboxRow {
+    pub lead: lead::Model,
+    pub expert_name: Option<String>,
+    /// (id, name) of the company the accepted lead was linked to.
+    pub company: Option<(i64, String)>,
+    /// (id, name) of the organisation's company with the lead's KvK number.
+    pub matched: Option<(i64, String)>,
+}
+
+/// A page of the inbox with its rows' context: five queries, however many rows.
+pub async fn inbox_rows<C: ConnectionTrait>(
+    db: &C,
+    organisation_id: i64,
+    offset: u64,
+    limit: u64,
+) -> DbResult<Page<InboxRow>> {
+    let page = inbox(db, organisation_id, offset, limit).await?;
+    if page.items.is_empty() {
+        return Ok(Page {
+            items: vec![],
+            total: page.total,
+        });
+    }
+    let profile_ids: Vec<i64> = page.items.iter().map(|l| l.profile_id).collect();
+    let user_of: std::collections::HashMap<i64, i64> = expert_profile::Entity::find()
+        .filter(expert_profile::Column::Id.is_in(profile_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.user_id))
+        .collect();
+    let names = crate::workspace::timeline::user_names(db, user_of.values().copied()).await?;
+    let linked: Vec<i64> = page.items.iter().filter_map(|l| l.company_id).collect();
+    let kvks: Vec<String> = page.items.iter().map(|l| l.kvk_number.clone()).collect();
+    let companies = company::Entity::find()
+        .filter(
+            sea_orm::Condition::any()
+                .add(company::Column::Id.is_in(linked))
+                .add(
+                    sea_orm::Condition::all()
+                        .add(company::Column::OrganisationId.eq(organisation_id))
+                        .add(company::Column::KvkNumber.is_in(kvks)),
+                ),
+        )
+        .all(db)
+        .await?;
+    let items = page
+        .items
+        .into_iter()
+        .map(|l| InboxRow {
+            expert_name: user_of
+                .get(&l.profile_id)
+                .and_then(|u| names.get(u))
+                .cloned(),
+            company: l.company_id.and_then(|id| {
+                companies
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map(|c| (c.id, c.name.clone()))
+            }),
+            matched: companies
+                .iter()
+                .find(|c| c.kvk_number == l.kvk_number && c.organisation_id == l.organisation_id)
+                .map(|c| (c.id, c.name.clone())),
+            lead: l,
+        })
+        .collect();
+    Ok(Page {
+        items,
+        total: page.total,
+    })
 }
 
 /// The leads an expert proposed, newest first.

@@ -37,6 +37,20 @@ pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> DbResult<Option<recomm
     Ok(recommendation::Entity::find_by_id(id).one(db).await?)
 }
 
+/// Recommendations by id, in one query.
+pub async fn find_many<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i64],
+) -> DbResult<Vec<recommendation::Model>> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    Ok(recommendation::Entity::find()
+        .filter(recommendation::Column::Id.is_in(ids.to_vec()))
+        .all(db)
+        .await?)
+}
+
 /// A company's recommendations, newest first.
 pub async fn of_company<C: ConnectionTrait>(
     db: &C,

@@ -4,7 +4,8 @@ use crate::entities::{consent, questionnaire, scan, scan_answer};
 use crate::{DbError, DbResult, now};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 
 pub const STATUS_DRAFT: &str = "draft";
@@ -13,6 +14,19 @@ pub const CONSENT_SHARE: &str = "share_coaching";
 pub const CONSENT_BENCHMARK: &str = "benchmark";
 
 /// The newest version of a questionnaire.
+/// The id of the latest version of a questionnaire, without its (large) definition.
+pub async fn latest_questionnaire_id<C: ConnectionTrait>(db: &C, key: &str) -> DbResult<i64> {
+    questionnaire::Entity::find()
+        .select_only()
+        .column(questionnaire::Column::Id)
+        .filter(questionnaire::Column::Key.eq(key))
+        .order_by_desc(questionnaire::Column::Version)
+        .into_tuple::<i64>()
+        .one(db)
+        .await?
+        .ok_or(DbError::NotFound)
+}
+
 pub async fn latest_questionnaire<C: ConnectionTrait>(
     db: &C,
     key: &str,

@@ -7,6 +7,7 @@ use reqwest::header::ACCEPT;
 use serde_json::Value;
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
 
 pub use db::seed::DEMO_PASSWORD;
 pub const ADMIN: &str = "admin@demo.datacoach.nl";
@@ -27,6 +28,8 @@ pub struct TestApp {
     pub addr: SocketAddr,
     pub db: db::DatabaseConnection,
     pub backend: Backend,
+    /// Every SQL statement the app's connection ran (see `TestApp::queries_of`).
+    pub statements: Arc<Mutex<Vec<String>>>,
 }
 
 /// Runs `body` against a fresh app on `backend`. PostgreSQL tests are skipped only when
@@ -49,10 +52,17 @@ where
         db_max_connections: 4,
         ..Config::default()
     };
-    let (conn, seeded) = datacoach_server::prepare_database(&config)
+    let (mut conn, seeded) = datacoach_server::prepare_database(&config)
         .await
         .expect("database prepared");
     assert!(seeded, "a fresh database gets the demo data");
+    let statements = Arc::new(Mutex::new(Vec::new()));
+    let log = statements.clone();
+    conn.set_metric_callback(move |info| {
+        if let Ok(mut l) = log.lock() {
+            l.push(info.statement.sql.clone());
+        }
+    });
     let state = startup::app_state(
         &config,
         conn.clone(),
@@ -75,6 +85,7 @@ where
         addr,
         db: conn,
         backend,
+        statements,
     };
     tokio::time::timeout(std::time::Duration::from_secs(180), body(app))
         .await
@@ -176,6 +187,19 @@ impl TestApp {
             r.body
         );
         c
+    }
+
+    /// The SQL statements the server ran while `request` was answered (nothing else may run
+    /// meanwhile: the test drives one request at a time).
+    pub async fn queries_of<F, Fut, T>(&self, request: F) -> (T, Vec<String>)
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = T>,
+    {
+        self.statements.lock().unwrap().clear();
+        let out = request().await;
+        let statements = std::mem::take(&mut *self.statements.lock().unwrap());
+        (out, statements)
     }
 
     /// Latest outbox message to `email`, if any.

@@ -9,10 +9,10 @@ use crate::domain::{
     offset_of, optional_text, required_text,
 };
 use crate::error::{AppError, FormErrors};
-use crate::scan::service::sharing_on;
+use crate::scan::shared::{Latest, SharedScans};
 use crate::ssr::AppState;
 use db::TransactionTrait;
-use db::entities::{company, scan};
+use db::entities::company;
 use db::workspace::{actions, coaching, reviews, timeline, tprofile, visits};
 use std::collections::HashMap;
 
@@ -36,8 +36,9 @@ pub async fn workspace(
     id: CompanyId,
 ) -> Result<Workspace, AppError> {
     let (c, facts) = coached_company(st, u, id).await?;
-    let latest = super::latest_scores(st, &c).await?;
-    build_workspace(st, u, &c, &facts, latest.as_ref()).await
+    let shared = SharedScans::load(st, c.id).await?;
+    let latest = shared.latest(st).await?;
+    build_workspace(st, u, &c, &facts, &shared, latest.as_ref()).await
 }
 
 async fn build_workspace(
@@ -45,15 +46,20 @@ async fn build_workspace(
     u: &CurrentUser,
     c: &company::Model,
     facts: &access::CompanyFacts,
-    latest: Option<&super::Latest>,
+    shared: &SharedScans,
+    latest: Option<&Latest>,
 ) -> Result<Workspace, AppError> {
     let id = CompanyId(c.id);
+    let co = coaching::co_coaches(&st.db, c.id).await?;
+    // The organisation's coaches include the primary coach: no query of its own.
+    let staff = db::companies::coaches_of(&st.db, c.organisation_id).await?;
     let primary = match c.primary_coach_id {
-        Some(pid) => db::accounts::find_by_id(&st.db, pid).await?,
+        Some(pid) => match staff.iter().find(|s| s.id == pid) {
+            Some(p) => Some(p.clone()),
+            None => db::accounts::find_by_id(&st.db, pid).await?,
+        },
         None => None,
     };
-    let co = coaching::co_coaches(&st.db, c.id).await?;
-    let staff = db::companies::coaches_of(&st.db, c.organisation_id).await?;
     let company_visits = visits::of_company(&st.db, c.id).await?;
     let company_actions = actions::of_company(&st.db, c.id).await?;
     let names = timeline::user_names(
@@ -61,10 +67,11 @@ async fn build_workspace(
         company_visits
             .iter()
             .map(|v| v.coach_id)
-            .chain(company_actions.iter().filter_map(|a| a.owner_user_id)),
+            .chain(company_actions.iter().filter_map(|a| a.owner_user_id))
+            .chain(shared.0.iter().map(|s| s.respondent_id)),
     )
     .await?;
-    let scans = reviewable_scans(st, c).await?;
+    let scans = reviewable_scans(st, shared, &names).await?;
     let colleagues = colleague_hint(st, u, c, latest).await?;
     Ok(Workspace {
         company_id: id,
@@ -92,34 +99,53 @@ async fn build_workspace(
     })
 }
 
-/// The coaching part of a company page for whoever asks (see `Dossier`).
-pub async fn dossier(
+/// A whole company page: the company is loaded and checked once, then handed to every part.
+pub async fn company_page(
     st: &AppState,
     u: &CurrentUser,
     id: CompanyId,
     group: &str,
     page: u64,
-) -> Result<Dossier, AppError> {
+) -> Result<(crate::companies::CompanyDetail, Dossier), AppError> {
     let (c, facts) = crate::companies::load_visible(st, u, id).await?;
-    if access::can_coach_company(u, &facts) {
-        let latest = super::latest_scores(st, &c).await?;
+    let dossier = dossier(st, u, &c, &facts, group, page).await?;
+    Ok((
+        crate::companies::detail_of(st, u, c, &facts).await?,
+        dossier,
+    ))
+}
+
+/// The coaching part of a company page for whoever asks (see `Dossier`), for a company
+/// already loaded and checked (`companies::load_visible`): every panel gets it from here
+/// instead of loading it again.
+pub async fn dossier(
+    st: &AppState,
+    u: &CurrentUser,
+    c: &company::Model,
+    facts: &access::CompanyFacts,
+    group: &str,
+    page: u64,
+) -> Result<Dossier, AppError> {
+    if access::can_coach_company(u, facts) {
+        let shared = SharedScans::load(st, c.id).await?;
+        let latest = shared.latest(st).await?;
         Ok(Dossier {
-            workspace: Some(build_workspace(st, u, &c, &facts, latest.as_ref()).await?),
+            workspace: Some(build_workspace(st, u, c, facts, &shared, latest.as_ref()).await?),
             portal: None,
-            timeline: Some(timeline_page(st, u, id, group, page).await?),
+            timeline: Some(timeline_of(st, u, c, facts, group, page).await?),
             recommend: Some(
-                crate::experts::recommend_service::panel(st, &c, latest.as_ref()).await?,
+                crate::experts::recommend_service::panel(st, c, &shared, latest.as_ref()).await?,
             ),
             recommended: vec![],
-            contributions: Some(crate::contributions::service::panel(st, &c).await?),
+            contributions: Some(crate::contributions::service::panel(st, c).await?),
         })
     } else if u.role == Role::Entrepreneur && facts.asker_is_member {
         Ok(Dossier {
             workspace: None,
-            portal: Some(portal(st, u, id).await?),
-            timeline: Some(timeline_page(st, u, id, group, page).await?),
+            portal: Some(portal_of(st, c).await?),
+            timeline: Some(timeline_of(st, u, c, facts, group, page).await?),
             recommend: None,
-            recommended: crate::experts::recommend_service::for_entrepreneur(st, u, id).await?,
+            recommended: crate::experts::recommend_service::views(st, c).await?,
             contributions: None,
         })
     } else {
@@ -135,34 +161,30 @@ pub async fn dossier(
 }
 
 /// Submitted scans of the company while it shares them, oldest round first, with how far the
-/// coach's review got.
+/// coach's review got. `names` holds the respondents' names.
 async fn reviewable_scans(
     st: &AppState,
-    c: &company::Model,
+    shared: &SharedScans,
+    names: &HashMap<i64, String>,
 ) -> Result<Vec<ReviewableScan>, AppError> {
-    if !sharing_on(st, c.id).await? {
-        return Ok(vec![]);
-    }
-    let submitted: Vec<scan::Model> = db::scans::of_company(&st.db, c.id)
-        .await?
-        .into_iter()
-        .filter(|s| s.status == db::scans::STATUS_SUBMITTED)
-        .collect();
-    let names = timeline::user_names(&st.db, submitted.iter().map(|s| s.respondent_id)).await?;
-    let mut out = Vec::with_capacity(submitted.len());
-    for s in submitted {
-        let r = reviews::of_scan(&st.db, s.id).await?;
-        out.push(ReviewableScan {
-            scan_id: ScanId(s.id),
-            round: s.round,
-            respondent: names.get(&s.respondent_id).cloned().unwrap_or_default(),
-            overall: s.overall.unwrap_or_default(),
-            band: s.band.clone().unwrap_or_default(),
-            reviewed: r.len(),
-            flagged: r.iter().filter(|x| x.flagged).count(),
-        });
-    }
-    Ok(out)
+    let ids: Vec<i64> = shared.0.iter().map(|s| s.id).collect();
+    let progress = reviews::progress_of(&st.db, &ids).await?;
+    Ok(shared
+        .0
+        .iter()
+        .map(|s| {
+            let (reviewed, flagged) = progress.get(&s.id).copied().unwrap_or_default();
+            ReviewableScan {
+                scan_id: ScanId(s.id),
+                round: s.round,
+                respondent: names.get(&s.respondent_id).cloned().unwrap_or_default(),
+                overall: s.overall.unwrap_or_default(),
+                band: s.band.clone().unwrap_or_default(),
+                reviewed,
+                flagged,
+            }
+        })
+        .collect())
 }
 
 /// Colleagues whose specialism fits the weakest dimension of the latest shared scan.
@@ -170,7 +192,7 @@ async fn colleague_hint(
     st: &AppState,
     u: &CurrentUser,
     c: &company::Model,
-    latest: Option<&super::Latest>,
+    latest: Option<&Latest>,
 ) -> Result<ColleagueHint, AppError> {
     let mut hint = ColleagueHint {
         weakest: None,
@@ -219,8 +241,19 @@ pub async fn timeline_page(
     page: u64,
 ) -> Result<Timeline, AppError> {
     let (c, facts) = crate::companies::load_visible(st, u, id).await?;
-    let internal = access::can_view_event(u, &facts, false);
-    if !internal && !access::can_view_event(u, &facts, true) {
+    timeline_of(st, u, &c, &facts, group, page).await
+}
+
+async fn timeline_of(
+    st: &AppState,
+    u: &CurrentUser,
+    c: &company::Model,
+    facts: &access::CompanyFacts,
+    group: &str,
+    page: u64,
+) -> Result<Timeline, AppError> {
+    let internal = access::can_view_event(u, facts, false);
+    if !internal && !access::can_view_event(u, facts, true) {
         return Err(AppError::Forbidden);
     }
     let page = page.max(1);
@@ -491,6 +524,11 @@ pub async fn portal(
     if !(u.role == Role::Entrepreneur && facts.asker_is_member) {
         return Err(AppError::Forbidden);
     }
+    portal_of(st, &c).await
+}
+
+/// The entrepreneur's side of the coaching: the actions that are theirs.
+async fn portal_of(st: &AppState, c: &company::Model) -> Result<PortalCoaching, AppError> {
     let names = HashMap::new();
     Ok(PortalCoaching {
         actions: actions::of_company(&st.db, c.id)

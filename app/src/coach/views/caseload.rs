@@ -5,16 +5,36 @@ use super::{home_crumb, is_staff};
 use crate::coach::{CaseRow, CaseloadParams, get_caseload};
 use crate::domain::SECTORS;
 use crate::i18n::*;
-use crate::layout::{ErrorPage, RequireUser, encode};
+use crate::layout::{RequireUser, encode};
 use crate::messages::sector_label;
 use crate::scan::views::text::band_name;
-use crate::ui::{Breadcrumbs, PageTitle, Pagination, format_date, format_day, format_score};
+use crate::ui::{
+    Breadcrumbs, Loaded, PageTitle, Pagination, format_date, format_day, format_score,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+/// The data is asked for here, outside the guard: the guard's `Suspense` walks its children
+/// more than once on the server, and a resource created in there is fetched once per walk.
 #[component]
 pub fn CaseloadPage() -> impl IntoView {
-    view! { <RequireUser allow=is_staff children=|_| view! { <Caseload/> }/> }
+    let query = use_query_map();
+    let params = Memo::new(move |_| {
+        query.with(|m| {
+            let get = |k: &str| m.get(k).unwrap_or_default();
+            CaseloadParams {
+                q: get("q"),
+                sector: get("sector"),
+                band: get("band"),
+                municipality: get("municipality"),
+                overdue: m.get("overdue").is_some_and(|v| !v.is_empty()),
+                sort: get("sort"),
+                page: m.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+            }
+        })
+    });
+    let data = Resource::new(move || params.get(), get_caseload);
+    view! { <RequireUser allow=is_staff children=move |_| view! { <Caseload params data/> }/> }
 }
 
 const BANDS: [&str; 4] = ["basic", "average", "moderately_advanced", "advanced"];
@@ -56,24 +76,11 @@ fn base_url(p: &CaseloadParams) -> String {
 }
 
 #[component]
-fn Caseload() -> impl IntoView {
+fn Caseload(
+    params: Memo<CaseloadParams>,
+    data: Resource<Result<crate::coach::Caseload, crate::error::AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let params = move || {
-        query.with(|m| {
-            let get = |k: &str| m.get(k).unwrap_or_default();
-            CaseloadParams {
-                q: get("q"),
-                sector: get("sector"),
-                band: get("band"),
-                municipality: get("municipality"),
-                overdue: m.get("overdue").is_some_and(|v| !v.is_empty()),
-                sort: get("sort"),
-                page: m.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
-            }
-        })
-    };
-    let data = Resource::new(params, get_caseload);
     view! {
         <Breadcrumbs
             label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())
@@ -85,35 +92,30 @@ fn Caseload() -> impl IntoView {
             <a class="button button--secondary" href="/actions">{t!(i18n, nav.actions)}</a>
             <a class="button button--secondary" href="/actions?overdue=1">{t!(i18n, actions.overdue_title)}</a>
         </div>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let p = params();
-                match data.await {
-                    Ok(c) => {
-                        let base = base_url(&p);
-                        let pages = c.rows.pages();
-                        let filtered = base != "/caseload";
+        <Loaded resource=data let:c>
+            {
+                let p = params.get();
+                let base = base_url(&p);
+                let pages = c.rows.pages();
+                let filtered = base != "/caseload";
+                view! {
+                    <Filters params=p.clone() municipalities=c.municipalities.clone()/>
+                    {c.whole_organisation.then(|| view! { <p class="muted">{t!(i18n, caseload.whole_organisation)}</p> })}
+                    {if c.rows.items.is_empty() {
                         view! {
-                            <Filters params=p.clone() municipalities=c.municipalities.clone()/>
-                            {c.whole_organisation.then(|| view! { <p class="muted">{t!(i18n, caseload.whole_organisation)}</p> })}
-                            {if c.rows.items.is_empty() {
-                                view! {
-                                    <div class="empty-state">
-                                        {if filtered { t!(i18n, caseload.no_match).into_any() } else { t!(i18n, caseload.empty).into_any() }}
-                                    </div>
-                                }.into_any()
-                            } else {
-                                view! {
-                                    <CaseTable rows=c.rows.items.clone() show_coach=c.whole_organisation/>
-                                    <Pagination page=c.rows.page pages=pages total=c.rows.total base=base/>
-                                }.into_any()
-                            }}
+                            <div class="empty-state">
+                                {if filtered { t!(i18n, caseload.no_match).into_any() } else { t!(i18n, caseload.empty).into_any() }}
+                            </div>
                         }.into_any()
-                    }
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                    } else {
+                        view! {
+                            <CaseTable rows=c.rows.items.clone() show_coach=c.whole_organisation/>
+                            <Pagination page=c.rows.page pages=pages total=c.rows.total base=base/>
+                        }.into_any()
+                    }}
                 }
-            })}
-        </Suspense>
+            }
+        </Loaded>
     }
 }
 

@@ -11,5 +11,5 @@ pub(crate) mod text;
 pub use history::ScanHistoryPage;
 pub use result::ScanResultPage;
 pub use review::ScanReviewPage;
-pub use section::ScanSection;
+pub use section::{ScanSection, ScanSectionData};
 pub use step::ScanStepPage;

@@ -4,35 +4,55 @@ use super::text::band_name;
 use crate::domain::CompanyId;
 use crate::domain::Field;
 use crate::i18n::*;
-use crate::layout::ErrorPage;
 use crate::scan::types::{ScanHome, round_label};
 use crate::scan::{ImportScan, SetScanConsent, StartScan, get_scan_home};
 use crate::ui::{
-    ErrorSummary, SelectField, TextAreaField, TextField, action_errors, format_date, format_score,
+    ErrorSummary, Loaded, SelectField, TextAreaField, TextField, action_errors, format_date,
+    format_score,
 };
 use leptos::prelude::*;
 
+/// The scan's part of the company page and what it needs: its actions and its data, created
+/// by the page outside any `Suspense` (so they are created, and the data fetched, once).
+#[derive(Clone, Copy)]
+pub struct ScanSectionData {
+    consent: ServerAction<SetScanConsent>,
+    start: ServerAction<StartScan>,
+    home: Resource<Result<ScanHome, crate::error::AppError>>,
+}
+
+impl ScanSectionData {
+    /// `company_id`: the page's company (`None` for an id that does not parse).
+    pub fn new(company_id: impl Fn() -> Option<CompanyId> + Send + Sync + 'static) -> Self {
+        let consent = ServerAction::<SetScanConsent>::new();
+        let start = ServerAction::<StartScan>::new();
+        let home = Resource::new(
+            move || (company_id(), consent.version().get()),
+            |(id, _)| crate::ui::load_by_id(id, get_scan_home),
+        );
+        ScanSectionData {
+            consent,
+            start,
+            home,
+        }
+    }
+}
+
 #[component]
-pub fn ScanSection(company_id: CompanyId) -> impl IntoView {
+pub fn ScanSection(data: ScanSectionData) -> impl IntoView {
     let i18n = use_i18n();
-    let consent = ServerAction::<SetScanConsent>::new();
-    let start = ServerAction::<StartScan>::new();
-    let data = Resource::new(
-        move || consent.version().get(),
-        move |_| get_scan_home(company_id),
-    );
+    let ScanSectionData {
+        consent,
+        start,
+        home: data,
+    } = data;
     view! {
         <section id="scan" aria-labelledby="scan-title" class="stack">
             <h2 id="scan-title">{t!(i18n, scan.section_title)}</h2>
             <p>{t!(i18n, scan.what_is_it)}</p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(home) => view! { <ScanState home=home consent=consent start=start/> }.into_any(),
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded resource=data let:home>
+                <ScanState home=home consent=consent start=start/>
+            </Loaded>
         </section>
     }
 }

@@ -17,6 +17,28 @@ pub async fn of_scan<C: ConnectionTrait>(
         .await?)
 }
 
+/// How far the review of each scan got: scan id -> (questions reviewed, questions flagged),
+/// in one query however many scans.
+pub async fn progress_of<C: ConnectionTrait>(
+    db: &C,
+    scan_ids: &[i64],
+) -> DbResult<std::collections::HashMap<i64, (usize, usize)>> {
+    let mut out = std::collections::HashMap::new();
+    if scan_ids.is_empty() {
+        return Ok(out);
+    }
+    let rows = scan_review::Entity::find()
+        .filter(scan_review::Column::ScanId.is_in(scan_ids.to_vec()))
+        .all(db)
+        .await?;
+    for r in rows {
+        let e = out.entry(r.scan_id).or_insert((0, 0));
+        e.0 += 1;
+        e.1 += usize::from(r.flagged);
+    }
+    Ok(out)
+}
+
 #[derive(Debug, Clone)]
 pub struct ReviewUpdate {
     pub scan_id: i64,
