@@ -2,8 +2,9 @@
 //! overview and the expert's page.
 use crate::app::use_auth;
 use crate::auth::CurrentUser;
-use crate::companies::{CompanyTable, list_companies};
-use crate::domain::Role;
+use crate::companies::{CompanySummary, CompanyTable, list_companies};
+use crate::domain::{Paged, Role};
+use crate::error::AppError;
 use crate::i18n::*;
 use crate::layout::RequireUser;
 use crate::messages::role_label;
@@ -11,13 +12,46 @@ use crate::ui::{Loaded, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+/// The first page of companies, for the homes that show it (the entrepreneur's and the
+/// coaching staff's); `None` for the others, which ask the server nothing.
+type HomeCompanies = Resource<Result<Option<Paged<CompanySummary>>, AppError>>;
+
+fn shows_companies(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Entrepreneur | Role::Coach | Role::ProgrammeManager
+    )
+}
+
+/// The data is created here, outside the guard: the guard's `Suspense` walks its children
+/// more than once on the server, and a resource created in there would be fetched once per
+/// walk. Only the homes of some roles list companies, so the fetcher waits for the signed-in
+/// user (already loaded for the guard) and asks for them only for those roles, as before.
+/// The user still comes from the guard.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    view! { <RequireUser allow=|_| true children=|u| view! { <RoleHome user=u/> }/> }
+    let auth = use_auth();
+    let companies: HomeCompanies = Resource::new(
+        || (),
+        move |_| async move {
+            match auth.user.await {
+                Ok(Some(u)) if shows_companies(u.role) => {
+                    list_companies(None, Some(1)).await.map(Some)
+                }
+                _ => Ok(None),
+            }
+        },
+    );
+    view! {
+        <RequireUser
+            allow=|_| true
+            children=move |u| view! { <RoleHome user=u companies/> }
+        />
+    }
 }
 
 #[component]
-fn RoleHome(user: CurrentUser) -> impl IntoView {
+fn RoleHome(user: CurrentUser, companies: HomeCompanies) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let welcome = move || query.with(|q| q.get("welcome").is_some());
@@ -29,8 +63,8 @@ fn RoleHome(user: CurrentUser) -> impl IntoView {
         <p class="muted">{move || role_label(i18n.get_locale(), role)}</p>
         {move || welcome().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, home.welcome)}</div> })}
         {match role {
-            Role::Entrepreneur => view! { <EntrepreneurHome/> }.into_any(),
-            Role::Coach | Role::ProgrammeManager => view! { <CoachHome/> }.into_any(),
+            Role::Entrepreneur => view! { <EntrepreneurHome data=companies/> }.into_any(),
+            Role::Coach | Role::ProgrammeManager => view! { <CoachHome data=companies/> }.into_any(),
             Role::Admin => view! { <AdminHome/> }.into_any(),
             Role::Expert => view! { <ExpertHome/> }.into_any(),
         }}
@@ -39,19 +73,18 @@ fn RoleHome(user: CurrentUser) -> impl IntoView {
 
 /// The portal: the entrepreneur's companies.
 #[component]
-fn EntrepreneurHome() -> impl IntoView {
+fn EntrepreneurHome(data: HomeCompanies) -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| list_companies(None, Some(1)));
     view! {
         <p class="lead">{t!(i18n, home.entrepreneur_intro)}</p>
         <h2>{t!(i18n, nav.my_companies)}</h2>
         <Loaded resource=data let:p>
-            {if p.items.is_empty() {
+            {let items = p.map(|p| p.items).unwrap_or_default(); if items.is_empty() {
                 view! { <div class="empty-state">{t!(i18n, home.entrepreneur_empty)}</div> }.into_any()
             } else {
                 view! {
                     <div class="card-grid">
-                        {p.items.into_iter().map(|c| {
+                        {items.into_iter().map(|c| {
                             let href = format!("/companies/{}", c.id);
                             view! {
                                 <article class="card">
@@ -71,9 +104,8 @@ fn EntrepreneurHome() -> impl IntoView {
 
 /// The workspace: the organisation's companies, first page.
 #[component]
-fn CoachHome() -> impl IntoView {
+fn CoachHome(data: HomeCompanies) -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| list_companies(None, Some(1)));
     view! {
         <p class="lead">{t!(i18n, home.coach_intro)}</p>
         <div class="cluster">
@@ -84,10 +116,10 @@ fn CoachHome() -> impl IntoView {
         </div>
         <h2>{t!(i18n, nav.companies)}</h2>
         <Loaded resource=data let:p>
-            {if p.items.is_empty() {
+            {let items = p.map(|p| p.items).unwrap_or_default(); if items.is_empty() {
                 view! { <div class="empty-state">{t!(i18n, companies.empty)}</div> }.into_any()
             } else {
-                view! { <CompanyTable companies=p.items/> }.into_any()
+                view! { <CompanyTable companies=items/> }.into_any()
             }}
         </Loaded>
     }

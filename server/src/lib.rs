@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod coach_forms;
 pub mod config;
+pub mod demo;
 pub mod mailer;
 pub mod scan_forms;
 pub mod seed_bench;

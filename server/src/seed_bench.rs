@@ -29,20 +29,8 @@ type Res<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 /// for the widest table (company, 27 columns).
 const CHUNK: usize = 400;
 
-const TOWNS: [&str; 12] = [
-    "Breda",
-    "Tilburg",
-    "Eindhoven",
-    "'s-Hertogenbosch",
-    "Helmond",
-    "Oss",
-    "Roosendaal",
-    "Bergen op Zoom",
-    "Waalwijk",
-    "Oosterhout",
-    "Veldhoven",
-    "Uden",
-];
+/// The demo's municipalities, so the bench companies sit among the demo ones.
+use crate::demo::workspace::TOWNS;
 const SECTORS: [&str; 6] = ["C", "F", "G", "H", "J", "M"];
 const SIZES: [&str; 3] = ["micro", "small", "medium"];
 const NOTES: [&str; 4] = [

@@ -35,17 +35,11 @@ pub async fn prepare_database(
     Ok((conn, seeded))
 }
 
-/// Seeds the demo data set (accounts and companies, then the coach workspace) into an empty
-/// database. Returns whether it seeded.
+/// Seeds the demo data set into an empty database (see `demo`). Returns whether it seeded.
 pub async fn seed(
     conn: &DatabaseConnection,
 ) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
-    if !db::seed::seed_demo(conn).await? {
-        return Ok(false);
-    }
-    app::coach::demo::seed_workspace(conn).await?;
-    app::experts::demo::seed_experts(conn).await?;
-    Ok(true)
+    crate::demo::seed(conn).await
 }
 
 /// The Leptos options: from cargo-leptos' environment when it runs us, else from the

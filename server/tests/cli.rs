@@ -190,3 +190,65 @@ fn score_names_the_question_and_option_at_fault_and_fails() {
     assert!(!unknown.status.success());
     assert!(text(&unknown).contains("unknown scoring profile"));
 }
+
+/// `seed-bench` adds companies whose caseload figures are exactly what the app itself would
+/// compute for their scans, visits and actions, and refuses a count out of range.
+#[tokio::test]
+async fn seed_bench_adds_companies_with_consistent_caseload_figures() {
+    use db::entities::company;
+    use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
+    let url = fresh_sqlite_url();
+    let out = server(&url, &["seed-bench", "--companies", "40"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("Added 40 companies"), "{}", text(&out));
+    let conn = db::connect(&url, 1).await.unwrap();
+    let all = company::Entity::find()
+        .order_by_desc(company::Column::Id)
+        .all(&conn)
+        .await
+        .unwrap();
+    assert_eq!(
+        all.len(),
+        3 + datacoach_server::demo::workspace::COMPANIES + 40
+    );
+    let seeded = &all[..40];
+    assert!(seeded.iter().any(|c| c.latest_scan_id.is_some()));
+    assert!(seeded.iter().any(|c| c.open_actions > 0));
+    for c in seeded {
+        db::workspace::caseload::refresh(&conn, c.id).await.unwrap();
+        let again = company::Entity::find_by_id(c.id)
+            .one(&conn)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (
+                again.latest_scan_id,
+                again.latest_overall,
+                again.latest_band.clone(),
+                again.last_contact_on,
+                again.next_visit_on,
+                again.open_actions,
+                again.first_due_on
+            ),
+            (
+                c.latest_scan_id,
+                c.latest_overall,
+                c.latest_band.clone(),
+                c.last_contact_on,
+                c.next_visit_on,
+                c.open_actions,
+                c.first_due_on
+            ),
+            "the seeded figures of {} differ from the app's",
+            c.name
+        );
+    }
+    let timeline = db::entities::timeline_event::Entity::find()
+        .count(&conn)
+        .await
+        .unwrap();
+    assert!(timeline > 40 * 8, "{timeline} timeline events");
+    let bad = server(&url, &["seed-bench", "--companies", "0"], "");
+    assert!(!bad.status.success());
+}

@@ -11,6 +11,10 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, NotSet, QueryFilter, Q
 /// workspace, scans, timeline, experts, contributions).
 const COMPANY_PAGE_LIMIT: usize = 40;
 const LEAD_INBOX_LIMIT: usize = 12;
+/// The scan step page may cost this many statements at most (the session, then the draft: scan,
+/// company, membership, answers): its data is fetched once, not once per walk of the guard's
+/// `Suspense` (which made it 3 times the draft's statements).
+const SCAN_STEP_LIMIT: usize = 6;
 
 /// More of everything the company page lists: two submitted scans with review lines, two
 /// visits, two actions and two notes.
@@ -204,6 +208,45 @@ on_both_databases!(
             "statements grew with the number of leads:\nbefore:\n{}\nafter:\n{}",
             before.join("\n"),
             after.join("\n")
+        );
+    }
+);
+
+on_both_databases!(
+    the_scan_step_page_reads_its_draft_once,
+    |app: TestApp| async move {
+        let e = app.logged_in(ENTREPRENEUR).await;
+        let company = app.company_id("12345678").await;
+        let consent = e
+            .call(
+                "scan_consent",
+                &[("company_id", &company), ("share", "yes")],
+            )
+            .await;
+        assert_eq!(consent.status, 200, "{}", consent.body);
+        let started = e.call("scan_start", &[("company_id", &company)]).await;
+        assert_eq!(started.status, 200, "{}", started.body);
+        let path = format!("/scans/{}/step/1", started.body.as_i64().unwrap());
+        // Once to fill the caches of versioned data (the questionnaire), then counted.
+        assert_eq!(e.get(&path).await.0, 200);
+        let ((status, html), statements) = app.queries_of(|| e.get(&path)).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Stap 1 van 6"), "the step is shown");
+        let answers = statements
+            .iter()
+            .filter(|s| s.contains("scan_answer"))
+            .count();
+        assert_eq!(
+            answers,
+            1,
+            "the draft's answers were read {answers} times:\n{}",
+            statements.join("\n")
+        );
+        assert!(
+            statements.len() <= SCAN_STEP_LIMIT,
+            "the scan step page ran {} statements:\n{}",
+            statements.len(),
+            statements.join("\n")
         );
     }
 );

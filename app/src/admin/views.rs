@@ -1,10 +1,11 @@
 //! Admin pages: users, staff invitation, organisations, the outbox.
 use super::{
-    InviteStaff, STAFF_ROLES, SetUserActive, get_outbox_message, list_organisations, list_outbox,
-    list_users, load_staff_form_options,
+    InviteStaff, OrganisationRow, OutboxMessage, OutboxRow, STAFF_ROLES, SetUserActive,
+    StaffFormOptions, UserRow, get_outbox_message, list_organisations, list_outbox, list_users,
+    load_staff_form_options,
 };
 use crate::access::can_administer;
-use crate::domain::{Field, OutboxId, Role};
+use crate::domain::{Field, OutboxId, Paged, Role};
 use crate::i18n::*;
 use crate::layout::{RequireUser, encode};
 use crate::messages::role_label;
@@ -28,17 +29,14 @@ fn crumb_label(i18n: leptos_i18n::I18nContext<Locale>) -> Signal<String> {
     Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())
 }
 
+/// The data and the actions are created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn AdminUsersPage() -> impl IntoView {
-    view! { <RequireUser allow=can_administer children=|_| view! { <UsersList/> }/> }
-}
-
-#[component]
-fn UsersList() -> impl IntoView {
-    let i18n = use_i18n();
     let query = use_query_map();
-    let q = move || query.with(|m| m.get("q")).unwrap_or_default();
-    let role = move || query.with(|m| m.get("role")).unwrap_or_default();
+    let q = Memo::new(move |_| query.with(|m| m.get("q")).unwrap_or_default());
+    let role = Memo::new(move |_| query.with(|m| m.get("role")).unwrap_or_default());
     let page = move || {
         query
             .with(|m| m.get("page"))
@@ -47,9 +45,28 @@ fn UsersList() -> impl IntoView {
     };
     let toggle = ServerAction::<SetUserActive>::new();
     let data = Resource::new(
-        move || (q(), role(), page(), toggle.version().get()),
+        move || (q.get(), role.get(), page(), toggle.version().get()),
         |(q, role, page, _)| list_users(Some(q), (!role.is_empty()).then_some(role), Some(page)),
     );
+    view! {
+        <RequireUser
+            allow=can_administer
+            children=move |_| view! { <UsersList q role data toggle/> }
+        />
+    }
+}
+
+#[component]
+fn UsersList(
+    q: Memo<String>,
+    role: Memo<String>,
+    data: Resource<Result<Paged<UserRow>, crate::error::AppError>>,
+    toggle: ServerAction<SetUserActive>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let q = move || q.get();
+    let role = move || role.get();
     let invited = move || query.with(|m| m.get("invited").is_some());
     view! {
         <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), None))/>
@@ -134,17 +151,28 @@ fn UsersList() -> impl IntoView {
     }
 }
 
+/// The data and the actions are created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn InviteStaffPage() -> impl IntoView {
-    view! { <RequireUser allow=can_administer children=|_| view! { <InviteStaffForm/> }/> }
+    let action = ServerAction::<InviteStaff>::new();
+    let options = Resource::new(|| (), |_| load_staff_form_options());
+    view! {
+        <RequireUser
+            allow=can_administer
+            children=move |_| view! { <InviteStaffForm action options/> }
+        />
+    }
 }
 
 #[component]
-fn InviteStaffForm() -> impl IntoView {
+fn InviteStaffForm(
+    action: ServerAction<InviteStaff>,
+    options: Resource<Result<StaffFormOptions, crate::error::AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<InviteStaff>::new();
     let error = action_errors(action);
-    let options = Resource::new(|| (), |_| load_staff_form_options());
     let roles = Signal::derive(move || {
         STAFF_ROLES
             .iter()
@@ -191,15 +219,25 @@ fn InviteStaffForm() -> impl IntoView {
     }
 }
 
+/// The data is created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn OrganisationsPage() -> impl IntoView {
-    view! { <RequireUser allow=can_administer children=|_| view! { <OrganisationsList/> }/> }
+    let data = Resource::new(|| (), |_| list_organisations());
+    view! {
+        <RequireUser
+            allow=can_administer
+            children=move |_| view! { <OrganisationsList data/> }
+        />
+    }
 }
 
 #[component]
-fn OrganisationsList() -> impl IntoView {
+fn OrganisationsList(
+    data: Resource<Result<Vec<OrganisationRow>, crate::error::AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| list_organisations());
     view! {
         <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), None))/>
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.organisations).to_string())/>
@@ -227,9 +265,20 @@ fn OrganisationsList() -> impl IntoView {
     }
 }
 
+/// The data is created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn OutboxPage() -> impl IntoView {
-    view! { <RequireUser allow=can_administer children=|_| view! { <OutboxList/> }/> }
+    let query = use_query_map();
+    let page = move || {
+        query
+            .with(|m| m.get("page"))
+            .and_then(|p| p.parse::<u64>().ok())
+            .unwrap_or(1)
+    };
+    let data = Resource::new(page, |p| list_outbox(Some(p)));
+    view! { <RequireUser allow=can_administer children=move |_| view! { <OutboxList data/> }/> }
 }
 
 fn status_label(l: Locale, s: &str) -> &'static str {
@@ -242,16 +291,8 @@ fn status_label(l: Locale, s: &str) -> &'static str {
 }
 
 #[component]
-fn OutboxList() -> impl IntoView {
+fn OutboxList(data: Resource<Result<Paged<OutboxRow>, crate::error::AppError>>) -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let page = move || {
-        query
-            .with(|m| m.get("page"))
-            .and_then(|p| p.parse::<u64>().ok())
-            .unwrap_or(1)
-    };
-    let data = Resource::new(page, |p| list_outbox(Some(p)));
     view! {
         <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), None))/>
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.outbox).to_string())/>
@@ -296,16 +337,26 @@ fn OutboxList() -> impl IntoView {
     }
 }
 
+/// The data is created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn OutboxMessagePage() -> impl IntoView {
-    view! { <RequireUser allow=can_administer children=|_| view! { <OutboxMessageView/> }/> }
+    let id = crate::ui::route_param::<OutboxId>("id");
+    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_outbox_message));
+    view! {
+        <RequireUser
+            allow=can_administer
+            children=move |_| view! { <OutboxMessageView data/> }
+        />
+    }
 }
 
 #[component]
-fn OutboxMessageView() -> impl IntoView {
+fn OutboxMessageView(
+    data: Resource<Result<OutboxMessage, crate::error::AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let id = crate::ui::route_param::<OutboxId>("id");
-    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_outbox_message));
     view! {
         <Loaded resource=data let:m>
             {

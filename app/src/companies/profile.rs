@@ -206,26 +206,42 @@ pub async fn save_company_profile(
     )
 }
 
+/// The data and the action are created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn CompanyProfilePage() -> impl IntoView {
-    view! { <RequireUser allow=|u| u.role != Role::Expert children=|_| view! { <ProfileEditor/> }/> }
+    let param = crate::ui::route_param::<CompanyId>("id");
+    let id = Memo::new(move |_| param());
+    let action = ServerAction::<SaveCompanyProfile>::new();
+    let data = Resource::new(
+        move || id.get(),
+        |id| crate::ui::load_by_id(id, get_company_profile),
+    );
+    view! {
+        <RequireUser
+            allow=|u| u.role != Role::Expert
+            children=move |_| view! { <ProfileEditor id action data/> }
+        />
+    }
 }
 
 #[component]
-fn ProfileEditor() -> impl IntoView {
+fn ProfileEditor(
+    id: Memo<Option<CompanyId>>,
+    action: ServerAction<SaveCompanyProfile>,
+    data: Resource<Result<(String, ProfileForm), AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let id = crate::ui::route_param::<CompanyId>("id");
     let next = move || query.with(|q| q.get("next")).unwrap_or_default();
-    let action = ServerAction::<SaveCompanyProfile>::new();
     let error = action_errors(action);
-    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_company_profile));
     let sectors = Signal::derive(move || crate::messages::sector_options(i18n.get_locale()));
     let sizes = Signal::derive(move || crate::messages::size_options(i18n.get_locale()));
     view! {
         <Loaded resource=data let((name, f))>
             {
-                let company = id().map(|c| c.0).unwrap_or_default();
+                let company = id.get().map(|c| c.0).unwrap_or_default();
                 view! {
                     <Breadcrumbs
                         label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())

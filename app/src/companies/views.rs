@@ -1,10 +1,10 @@
 //! Company pages: the list, one company, and the new-company form.
 use super::{
-    CompanyDetail, CompanySummary, CreateCompany, InviteEntrepreneur, list_companies,
-    load_company_form_options,
+    CompanyDetail, CompanyFormOptions, CompanySummary, CreateCompany, InviteEntrepreneur,
+    list_companies, load_company_form_options,
 };
 use crate::auth::CurrentUser;
-use crate::domain::{CompanyId, Field, Lang, Role, SizeBand};
+use crate::domain::{CompanyId, Field, Lang, Paged, Role, SizeBand};
 use crate::i18n::*;
 use crate::layout::RequireUser;
 use crate::messages::{sector_label, size_label};
@@ -75,16 +75,13 @@ pub fn CompanyTable(companies: Vec<CompanySummary>) -> impl IntoView {
     }
 }
 
+/// The data is created here, outside the guard: the guard's `Suspense` walks its children
+/// more than once on the server, and a resource created in there would be fetched once per
+/// walk. The user still comes from the guard.
 #[component]
 pub fn CompaniesPage() -> impl IntoView {
-    view! { <RequireUser allow=sees_companies children=|u| view! { <CompaniesList user=u/> }/> }
-}
-
-#[component]
-fn CompaniesList(user: CurrentUser) -> impl IntoView {
-    let i18n = use_i18n();
     let query = use_query_map();
-    let q = move || query.with(|m| m.get("q")).unwrap_or_default();
+    let q = Memo::new(move |_| query.with(|m| m.get("q")).unwrap_or_default());
     let page = move || {
         query
             .with(|m| m.get("page"))
@@ -92,9 +89,25 @@ fn CompaniesList(user: CurrentUser) -> impl IntoView {
             .unwrap_or(1)
     };
     let data = Resource::new(
-        move || (q(), page()),
+        move || (q.get(), page()),
         |(q, page)| list_companies(Some(q), Some(page)),
     );
+    view! {
+        <RequireUser
+            allow=sees_companies
+            children=move |u| view! { <CompaniesList user=u q data/> }
+        />
+    }
+}
+
+#[component]
+fn CompaniesList(
+    user: CurrentUser,
+    q: Memo<String>,
+    data: Resource<Result<Paged<CompanySummary>, crate::error::AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let q = move || q.get();
     let is_entrepreneur = user.role == Role::Entrepreneur;
     let title = move || {
         if is_entrepreneur {
@@ -315,17 +328,29 @@ fn InviteForm(company: CompanyId, action: ServerAction<InviteEntrepreneur>) -> i
     }
 }
 
+/// The data and the action are created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk. The user still comes from the guard.
 #[component]
 pub fn NewCompanyPage() -> impl IntoView {
-    view! { <RequireUser allow=creates_companies children=|u| view! { <NewCompanyForm user=u/> }/> }
+    let action = ServerAction::<CreateCompany>::new();
+    let options = Resource::new(|| (), |_| load_company_form_options());
+    view! {
+        <RequireUser
+            allow=creates_companies
+            children=move |u| view! { <NewCompanyForm user=u action options/> }
+        />
+    }
 }
 
 #[component]
-fn NewCompanyForm(user: CurrentUser) -> impl IntoView {
+fn NewCompanyForm(
+    user: CurrentUser,
+    action: ServerAction<CreateCompany>,
+    options: Resource<Result<CompanyFormOptions, crate::error::AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<CreateCompany>::new();
     let error = action_errors(action);
-    let options = Resource::new(|| (), |_| load_company_form_options());
     let is_admin = user.role == Role::Admin;
     let sectors = Signal::derive(move || crate::messages::sector_options(i18n.get_locale()));
     let sizes = Signal::derive(move || crate::messages::size_options(i18n.get_locale()));

@@ -3,8 +3,6 @@
 //! profile; a programme manager approves it before coaches can find it; coaches and programme
 //! staff search and filter the directory by theme and region.
 mod api;
-#[cfg(feature = "ssr")]
-pub mod demo;
 pub mod form;
 #[cfg(feature = "ssr")]
 pub mod mail;

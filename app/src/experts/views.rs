@@ -47,16 +47,13 @@ fn theme_names(l: Locale, themes: &[ThemeView], ids: &[i64]) -> String {
         .join(", ")
 }
 
+/// The data is created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn ExpertDirectoryPage() -> impl IntoView {
-    view! { <RequireUser allow=access::can_browse_experts children=|_| view! { <DirectoryView/> }/> }
-}
-
-#[component]
-fn DirectoryView() -> impl IntoView {
-    let i18n = use_i18n();
     let query = use_query_map();
-    let params = move || {
+    let params = Memo::new(move |_| {
         query.with(|m| {
             let get = |k: &str| m.get(k).unwrap_or_default();
             DirectoryParams {
@@ -67,8 +64,22 @@ fn DirectoryView() -> impl IntoView {
                 page: m.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
             }
         })
-    };
-    let data = Resource::new(params, get_expert_directory);
+    });
+    let data = Resource::new(move || params.get(), get_expert_directory);
+    view! {
+        <RequireUser
+            allow=access::can_browse_experts
+            children=move |_| view! { <DirectoryView params data/> }
+        />
+    }
+}
+
+#[component]
+fn DirectoryView(
+    params: Memo<DirectoryParams>,
+    data: Resource<Result<Directory, crate::error::AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <Breadcrumbs
             label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())
@@ -77,7 +88,7 @@ fn DirectoryView() -> impl IntoView {
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.experts).to_string())/>
         <p class="lead">{t!(i18n, experts.intro)}</p>
         <Loaded resource=data let:d>
-            <DirectoryList d=d p=params()/>
+            <DirectoryList d=d p=params.get()/>
         </Loaded>
     }
 }
@@ -169,19 +180,30 @@ fn DirectoryList(d: Directory, p: DirectoryParams) -> impl IntoView {
     }
 }
 
+/// The data and the action are created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn ExpertPage() -> impl IntoView {
-    view! { <RequireUser allow=|u| access::can_browse_experts(u) || u.role == Role::Expert children=|_| view! { <ExpertView/> }/> }
-}
-
-#[component]
-fn ExpertView() -> impl IntoView {
     let id = crate::ui::route_param::<i64>("id");
     let vet = ServerAction::<VetExpert>::new();
     let data = Resource::new(
         move || (id(), vet.version().get()),
         |(id, _)| crate::ui::load_by_id(id, get_expert),
     );
+    view! {
+        <RequireUser
+            allow=|u| access::can_browse_experts(u) || u.role == Role::Expert
+            children=move |_| view! { <ExpertView vet data/> }
+        />
+    }
+}
+
+#[component]
+fn ExpertView(
+    vet: ServerAction<VetExpert>,
+    data: Resource<Result<ExpertDetail, crate::error::AppError>>,
+) -> impl IntoView {
     view! {
         <Loaded resource=data let:x>
             <ExpertInfo x=x vet=vet/>
@@ -259,16 +281,27 @@ fn ExpertInfo(x: ExpertDetail, vet: ServerAction<VetExpert>) -> impl IntoView {
     }
 }
 
+/// The data and the action are created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn OwnExpertProfilePage() -> impl IntoView {
-    view! { <RequireUser allow=|u| u.role == Role::Expert children=|_| view! { <OwnProfileView/> }/> }
+    let save = ServerAction::<SaveOwnExpertProfile>::new();
+    let data = Resource::new(move || save.version().get(), |_| get_own_expert_profile());
+    view! {
+        <RequireUser
+            allow=|u| u.role == Role::Expert
+            children=move |_| view! { <OwnProfileView save data/> }
+        />
+    }
 }
 
 #[component]
-fn OwnProfileView() -> impl IntoView {
+fn OwnProfileView(
+    save: ServerAction<SaveOwnExpertProfile>,
+    data: Resource<Result<OwnProfile, crate::error::AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let save = ServerAction::<SaveOwnExpertProfile>::new();
-    let data = Resource::new(move || save.version().get(), |_| get_own_expert_profile());
     view! {
         <Breadcrumbs
             label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())
@@ -584,20 +617,31 @@ pub fn EngagementItem(
     .into_any()
 }
 
+/// The data and the action are created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn MyEngagementsPage() -> impl IntoView {
-    view! { <RequireUser allow=|u| u.role == Role::Expert children=|_| view! { <MyEngagements/> }/> }
-}
-
-#[component]
-fn MyEngagements() -> impl IntoView {
-    let i18n = use_i18n();
     let update = ServerAction::<super::UpdateEngagement>::new();
-    let error = action_errors(update);
     let data = Resource::new(
         move || update.version().get(),
         |_| super::get_my_engagements(),
     );
+    view! {
+        <RequireUser
+            allow=|u| u.role == Role::Expert
+            children=move |_| view! { <MyEngagements update data/> }
+        />
+    }
+}
+
+#[component]
+fn MyEngagements(
+    update: ServerAction<super::UpdateEngagement>,
+    data: Resource<Result<Vec<super::EngagementView>, crate::error::AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_errors(update);
     view! {
         <Breadcrumbs
             label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())

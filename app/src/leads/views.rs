@@ -168,16 +168,27 @@ fn LeadCard(
     .into_any()
 }
 
+/// The data and the action are created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn MyLeadsPage() -> impl IntoView {
-    view! { <RequireUser allow=|u| u.role == Role::Expert children=|_| view! { <Mine/> }/> }
+    let propose = ServerAction::<ProposeLead>::new();
+    let data = Resource::new(move || propose.version().get(), |_| get_my_leads());
+    view! {
+        <RequireUser
+            allow=|u| u.role == Role::Expert
+            children=move |_| view! { <Mine propose data/> }
+        />
+    }
 }
 
 #[component]
-fn Mine() -> impl IntoView {
+fn Mine(
+    propose: ServerAction<ProposeLead>,
+    data: Resource<Result<MyLeads, crate::error::AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let propose = ServerAction::<ProposeLead>::new();
-    let data = Resource::new(move || propose.version().get(), |_| get_my_leads());
     view! {
         <Breadcrumbs label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string()) crumbs=Signal::derive(move || home(i18n.get_locale()))/>
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.my_leads).to_string())/>

@@ -16,6 +16,7 @@ pub mod recommendations;
 pub mod scans;
 pub mod seed;
 pub mod sessions;
+#[cfg(feature = "testing")]
 pub mod testing;
 pub mod tokens;
 pub mod workspace;

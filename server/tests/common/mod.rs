@@ -17,11 +17,12 @@ pub const ENTREPRENEUR: &str = "ondernemer@demo.datacoach.nl";
 pub const ENTREPRENEUR2: &str = "metaal@demo.datacoach.nl";
 pub const EXPERT: &str = "expert@demo.datacoach.nl";
 /// The demo organisation's companies: the three of the first demo plus the workspace demo's.
-pub const DEMO_COMPANIES: u64 = 3 + app::coach::demo::COMPANIES as u64;
+pub const DEMO_COMPANIES: u64 = 3 + datacoach_server::demo::workspace::COMPANIES as u64;
 /// The demo accounts, one entrepreneur per workspace demo company and the demo experts.
 pub fn demo_users() -> u64 {
-    (db::seed::DEMO_LOGINS.len() + app::coach::demo::COMPANIES + app::experts::demo::new_accounts())
-        as u64
+    (db::seed::DEMO_LOGINS.len()
+        + datacoach_server::demo::workspace::COMPANIES
+        + datacoach_server::demo::experts::new_accounts()) as u64
 }
 
 pub struct TestApp {

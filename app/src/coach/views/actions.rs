@@ -2,6 +2,7 @@
 //! and in the portal), and the coach's "my actions" and overdue pages.
 use super::{home_crumb, is_staff, owner_label};
 use crate::coach::{ActionView, SetActionDone, get_actions};
+use crate::domain::Paged;
 use crate::i18n::*;
 use crate::layout::RequireUser;
 use crate::ui::{Breadcrumbs, Loaded, PageTitle, Pagination, format_day};
@@ -80,16 +81,14 @@ pub fn ActionTable(
     }
 }
 
+/// The data and the action are created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn ActionsPage() -> impl IntoView {
-    view! { <RequireUser allow=is_staff children=|_| view! { <Actions/> }/> }
-}
-
-#[component]
-fn Actions() -> impl IntoView {
-    let i18n = use_i18n();
     let query = use_query_map();
-    let overdue = move || query.with(|m| m.get("overdue").is_some_and(|v| !v.is_empty()));
+    let overdue =
+        Memo::new(move |_| query.with(|m| m.get("overdue").is_some_and(|v| !v.is_empty())));
     let page = move || {
         query
             .with(|m| m.get("page"))
@@ -98,9 +97,20 @@ fn Actions() -> impl IntoView {
     };
     let done = ServerAction::<SetActionDone>::new();
     let data = Resource::new(
-        move || (overdue(), page(), done.version().get()),
+        move || (overdue.get(), page(), done.version().get()),
         |(o, p, _)| get_actions(o, p),
     );
+    view! { <RequireUser allow=is_staff children=move |_| view! { <Actions overdue done data/> }/> }
+}
+
+#[component]
+fn Actions(
+    overdue: Memo<bool>,
+    done: ServerAction<SetActionDone>,
+    data: Resource<Result<Paged<ActionView>, crate::error::AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let overdue = move || overdue.get();
     let title = move || {
         if overdue() {
             td_string!(i18n.get_locale(), actions.overdue_title)

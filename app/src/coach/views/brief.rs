@@ -12,15 +12,18 @@ use crate::scan::views::text::{band_name, dimension_name, step_text, tr};
 use crate::ui::{Breadcrumbs, Crumb, Loaded, PageTitle, format_date, format_day, format_score};
 use leptos::prelude::*;
 
+/// The data is created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn VisitBriefPage() -> impl IntoView {
-    view! { <RequireUser allow=is_staff children=|_| view! { <Brief/> }/> }
+    let id = crate::ui::route_param::<VisitId>("id");
+    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_visit_brief));
+    view! { <RequireUser allow=is_staff children=move |_| view! { <Brief data/> }/> }
 }
 
 #[component]
-fn Brief() -> impl IntoView {
-    let id = crate::ui::route_param::<VisitId>("id");
-    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_visit_brief));
+fn Brief(data: Resource<Result<VisitBrief, crate::error::AppError>>) -> impl IntoView {
     view! {
         <Loaded resource=data let:b>
             <BriefView b=b/>

@@ -10,16 +10,27 @@ use crate::ui::{
 };
 use leptos::prelude::*;
 
+/// The data and the action are created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn BulkHandoverPage() -> impl IntoView {
-    view! { <RequireUser allow=|u| u.role == Role::ProgrammeManager children=|_| view! { <Handover/> }/> }
+    let action = ServerAction::<BulkHandOver>::new();
+    let data = Resource::new(move || action.version().get(), |_| get_staff_loads());
+    view! {
+        <RequireUser
+            allow=|u| u.role == Role::ProgrammeManager
+            children=move |_| view! { <Handover action data/> }
+        />
+    }
 }
 
 #[component]
-fn Handover() -> impl IntoView {
+fn Handover(
+    action: ServerAction<BulkHandOver>,
+    data: Resource<Result<Vec<StaffLoad>, crate::error::AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<BulkHandOver>::new();
-    let data = Resource::new(move || action.version().get(), |_| get_staff_loads());
     view! {
         <Breadcrumbs
             label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())

@@ -14,15 +14,18 @@ use crate::ui::{Breadcrumbs, Crumb, Loaded, PageTitle, format_score};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+/// The data is created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn CoachReviewPage() -> impl IntoView {
-    view! { <RequireUser allow=is_staff children=|_| view! { <Review/> }/> }
+    let id = crate::ui::route_param::<ScanId>("id");
+    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_coach_review));
+    view! { <RequireUser allow=is_staff children=move |_| view! { <Review data/> }/> }
 }
 
 #[component]
-fn Review() -> impl IntoView {
-    let id = crate::ui::route_param::<ScanId>("id");
-    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_coach_review));
+fn Review(data: Resource<Result<CoachReview, crate::error::AppError>>) -> impl IntoView {
     view! {
         <Loaded resource=data let:r>
             <ReviewView r=r/>

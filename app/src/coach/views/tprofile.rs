@@ -9,16 +9,22 @@ use crate::scan::views::text::tr;
 use crate::ui::{Breadcrumbs, ErrorSummary, Loaded, PageTitle, action_errors};
 use leptos::prelude::*;
 
+/// The data and the action are created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn TProfilePage() -> impl IntoView {
-    view! { <RequireUser allow=is_staff children=|_| view! { <Profile/> }/> }
+    let save = ServerAction::<SaveTProfile>::new();
+    let data = Resource::new(move || save.version().get(), |_| get_t_profile());
+    view! { <RequireUser allow=is_staff children=move |_| view! { <Profile save data/> }/> }
 }
 
 #[component]
-fn Profile() -> impl IntoView {
+fn Profile(
+    save: ServerAction<SaveTProfile>,
+    data: Resource<Result<TProfile, crate::error::AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let save = ServerAction::<SaveTProfile>::new();
-    let data = Resource::new(move || save.version().get(), |_| get_t_profile());
     view! {
         <Breadcrumbs
             label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string())

@@ -20,9 +20,25 @@ use crate::ui::{
 };
 use leptos::prelude::*;
 
+/// The data and the actions are created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn VisitPage() -> impl IntoView {
-    view! { <RequireUser allow=is_staff children=|_| view! { <Visit/> }/> }
+    let id = crate::ui::route_param::<VisitId>("id");
+    let save = ServerAction::<SaveVisit>::new();
+    let add_action = ServerAction::<AddAction>::new();
+    let done = ServerAction::<SetActionDone>::new();
+    let data = Resource::new(
+        move || (id(), add_action.version().get(), done.version().get()),
+        |(id, _, _)| crate::ui::load_by_id(id, get_visit),
+    );
+    view! {
+        <RequireUser
+            allow=is_staff
+            children=move |_| view! { <Visit data save add_action done/> }
+        />
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,15 +52,12 @@ enum SaveState {
 }
 
 #[component]
-fn Visit() -> impl IntoView {
-    let id = crate::ui::route_param::<VisitId>("id");
-    let save = ServerAction::<SaveVisit>::new();
-    let add_action = ServerAction::<AddAction>::new();
-    let done = ServerAction::<SetActionDone>::new();
-    let data = Resource::new(
-        move || (id(), add_action.version().get(), done.version().get()),
-        |(id, _, _)| crate::ui::load_by_id(id, get_visit),
-    );
+fn Visit(
+    data: Resource<Result<VisitView, AppError>>,
+    save: ServerAction<SaveVisit>,
+    add_action: ServerAction<AddAction>,
+    done: ServerAction<SetActionDone>,
+) -> impl IntoView {
     view! {
         <Loaded resource=data let:v>
             <VisitEditor v=v save=save add_action=add_action done=done/>

@@ -13,15 +13,23 @@ const COLOURS: [&str; 6] = [
     "#154273", "#8a4b00", "#00703c", "#6f2c91", "#b3261e", "#3d3d3d",
 ];
 
+/// The data is created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn ScanHistoryPage() -> impl IntoView {
-    view! { <RequireUser allow=|u| u.role != Role::Expert children=|_| view! { <HistoryView/> }/> }
+    let id = crate::ui::route_param::<CompanyId>("id");
+    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_scan_history));
+    view! {
+        <RequireUser
+            allow=|u| u.role != Role::Expert
+            children=move |_| view! { <HistoryView data/> }
+        />
+    }
 }
 
 #[component]
-fn HistoryView() -> impl IntoView {
-    let id = crate::ui::route_param::<CompanyId>("id");
-    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_scan_history));
+fn HistoryView(data: Resource<Result<ScanHistory, crate::error::AppError>>) -> impl IntoView {
     view! {
         <Loaded resource=data let:h>
             <History history=h/>

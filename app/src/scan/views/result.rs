@@ -12,15 +12,18 @@ use crate::ui::{Breadcrumbs, Crumb, Loaded, PageTitle, format_date, format_score
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+/// The data is created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn ScanResultPage() -> impl IntoView {
-    view! { <RequireUser allow=|_| true children=|_| view! { <ScanResultView/> }/> }
+    let id = crate::ui::route_param::<ScanId>("id");
+    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_scan_result));
+    view! { <RequireUser allow=|_| true children=move |_| view! { <ScanResultView data/> }/> }
 }
 
 #[component]
-fn ScanResultView() -> impl IntoView {
-    let id = crate::ui::route_param::<ScanId>("id");
-    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_scan_result));
+fn ScanResultView(data: Resource<Result<ScanResult, crate::error::AppError>>) -> impl IntoView {
     view! {
         <Loaded resource=data let:r>
             <Results result=r/>

@@ -10,16 +10,27 @@ use crate::ui::{ErrorSummary, Loaded, PageTitle, action_errors};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
+/// The data and the action are created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn ScanReviewPage() -> impl IntoView {
-    view! { <RequireUser allow=|u| u.role == Role::Entrepreneur children=|_| view! { <ScanReview/> }/> }
-}
-
-#[component]
-fn ScanReview() -> impl IntoView {
     let id = crate::ui::route_param::<ScanId>("id");
     let submit = ServerAction::<SubmitScan>::new();
     let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_scan_draft));
+    view! {
+        <RequireUser
+            allow=|u| u.role == Role::Entrepreneur
+            children=move |_| view! { <ScanReview submit data/> }
+        />
+    }
+}
+
+#[component]
+fn ScanReview(
+    submit: ServerAction<SubmitScan>,
+    data: Resource<Result<ScanDraft, crate::error::AppError>>,
+) -> impl IntoView {
     view! {
         <Loaded resource=data let:d>
             {if d.submitted {

@@ -22,22 +22,30 @@ enum SaveState {
     Failed,
 }
 
+/// The data is created here, outside the guard: the guard's `Suspense`
+/// walks its children more than once on the server, and a resource created in there would be
+/// fetched once per walk.
 #[component]
 pub fn ScanStepPage() -> impl IntoView {
-    view! { <RequireUser allow=|u| u.role == Role::Entrepreneur children=|_| view! { <ScanStep/> }/> }
+    let id = crate::ui::route_param::<ScanId>("id");
+    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_scan_draft));
+    view! {
+        <RequireUser
+            allow=|u| u.role == Role::Entrepreneur
+            children=move |_| view! { <ScanStep data/> }
+        />
+    }
 }
 
 #[component]
-fn ScanStep() -> impl IntoView {
+fn ScanStep(data: Resource<Result<ScanDraft, AppError>>) -> impl IntoView {
     let params = use_params_map();
-    let id = crate::ui::route_param::<ScanId>("id");
     let step = move || {
         params
             .with(|p| p.get("step"))
             .and_then(|s| s.parse::<usize>().ok())
             .unwrap_or(1)
     };
-    let data = Resource::new(id, |id| crate::ui::load_by_id(id, get_scan_draft));
     view! {
         <Loaded resource=data let:d>
             {if d.submitted {

@@ -4,8 +4,8 @@
 //! reviews and the coaches' T-profiles, all with their timeline. Deterministic: the same data
 //! on every machine. The three original demo companies are left as they are, so a newcomer
 //! can walk through a first scan with them.
-use crate::error::AppError;
-use crate::scan::{
+use app::error::AppError;
+use app::scan::{
     Answer, Answers, QuestionKind, Questionnaire, TriValue, answer_to_value, next_best_steps, score,
 };
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -87,7 +87,7 @@ const FIRST: [&str; 12] = [
     "Anna", "Bram", "Carla", "Dirk", "Femke", "Gert", "Hanneke", "Ivo", "Josje", "Kees", "Lotte",
     "Marco",
 ];
-const TOWNS: [&str; 14] = [
+pub(crate) const TOWNS: [&str; 14] = [
     "Breda",
     "Tilburg",
     "Eindhoven",
@@ -301,7 +301,7 @@ pub async fn seed_workspace(conn: &db::DatabaseConnection) -> Result<(), AppErro
                 owner.id,
                 kind,
                 granted,
-                crate::scan::types::CONSENT_TEXT_VERSION,
+                app::scan::types::CONSENT_TEXT_VERSION,
             )
             .await?;
         }
@@ -543,7 +543,7 @@ async fn submit_scan(
     let s = db::scans::submit(
         db,
         s,
-        crate::scan::PROFILE,
+        app::scan::PROFILE,
         json,
         scores.overall,
         scores.band.as_str(),
@@ -556,7 +556,7 @@ async fn submit_scan(
         respondent,
         timeline::SCAN,
         true,
-        crate::scan::types::round_label(round),
+        app::scan::types::round_label(round),
         Some(s.id),
         at,
     )
@@ -575,11 +575,11 @@ async fn done_visit(
 ) -> Result<i64, AppError> {
     let v = visits::create(db, company_id, coach, on, visits::PLANNED).await?;
     let mut approaches = Vec::new();
-    for a in crate::coach::Approach::ALL {
+    for a in app::coach::Approach::ALL {
         if approaches.len() < 2 && dice.chance(0.45) {
             approaches.push(visits::ApproachRow {
                 approach: a.as_str().to_owned(),
-                response: crate::coach::Response::ALL[dice.below(3) as usize]
+                response: app::coach::Response::ALL[dice.below(3) as usize]
                     .as_str()
                     .to_owned(),
                 note: String::new(),

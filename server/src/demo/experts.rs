@@ -1,6 +1,6 @@
 //! The expert part of the demo data set: four expert firms with one expert each, three of them
 //! approved (among them the demo expert who can log in) and one waiting for approval.
-use crate::error::AppError;
+use app::error::AppError;
 use db::TransactionTrait;
 use db::experts::{self, APPROVED, ProfileSave};
 
