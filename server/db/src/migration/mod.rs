@@ -11,6 +11,7 @@ mod m20261127_000007_contributions;
 mod m20261127_000008_leads;
 mod m20261127_000009_engagement_outcome;
 mod m20261127_000010_shared_scan;
+mod m20261130_000011_caseload_indexes;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000008_leads::Migration),
             Box::new(m20261127_000009_engagement_outcome::Migration),
             Box::new(m20261127_000010_shared_scan::Migration),
+            Box::new(m20261130_000011_caseload_indexes::Migration),
         ]
     }
 }
