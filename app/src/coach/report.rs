@@ -75,14 +75,7 @@ pub struct VisitReport {
 const SHORT: usize = 1_000;
 const LONG: usize = 20_000;
 
-/// A calendar date as a date input sends it (yyyy-mm-dd).
-pub fn parse_date(s: &str) -> Result<NaiveDate, Msg> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Err(Msg::Required);
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Msg::DateInvalid)
-}
+pub use crate::domain::parse_date;
 
 /// The report form as posted: one named field per input (`report[visit_on]`, ...), so the
 /// same server function serves the plain form and autosave. Approaches are ticked with

@@ -58,6 +58,20 @@ pub(crate) async fn load_visible(
     Ok((company, facts))
 }
 
+/// A company whose coaching the user may do (its workspace, experts, contributions). Other
+/// organisations' companies answer "not found"; the company's own entrepreneurs are refused.
+pub(crate) async fn load_coached(
+    st: &AppState,
+    u: &CurrentUser,
+    id: CompanyId,
+) -> Result<(db::entities::company::Model, CompanyFacts), AppError> {
+    let (c, facts) = load_visible(st, u, id).await?;
+    if !access::can_coach_company(u, &facts) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((c, facts))
+}
+
 /// The companies the user may see, filtered and paginated in the database.
 pub async fn list(
     st: &AppState,

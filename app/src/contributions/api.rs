@@ -12,7 +12,7 @@ use crate::ssr::call;
 #[server(prefix = "/api", endpoint = "get_contributions")]
 pub async fn get_contributions(company_id: CompanyId) -> Result<ContributionsPanel, AppError> {
     call!(|st, u| async {
-        let (c, _) = crate::coach::service::coached_company(&st, &u, company_id).await?;
+        let (c, _) = crate::companies::load_coached(&st, &u, company_id).await?;
         service::panel(&st, &c).await
     })
 }

@@ -119,7 +119,7 @@ pub async fn apply(
     company_id: CompanyId,
     f: &ApplyForm,
 ) -> Result<i64, AppError> {
-    let (c, _) = crate::coach::service::coached_company(st, u, company_id).await?;
+    let (c, _) = crate::companies::load_coached(st, u, company_id).await?;
     let schemes = db_c::schemes(&st.db).await?;
     let mut e = FormErrors::new();
     e.keep(Field::Scheme, &f.scheme_id);
@@ -136,7 +136,7 @@ pub async fn apply(
     let amount = super::money::parse_euro(&f.amount)
         .map_err(|m| e.add(Field::Amount, m))
         .ok();
-    let on = crate::coach::report::parse_date(&f.applied_on)
+    let on = crate::domain::parse_date(&f.applied_on)
         .map_err(|m| e.add(Field::AppliedOn, m))
         .ok();
     e.keep(Field::Engagement, &f.engagement_id);
@@ -199,7 +199,7 @@ pub async fn decide(
     granted: &str,
 ) -> Result<(), AppError> {
     let a = db_c::find(&st.db, id).await?.ok_or(AppError::NotFound)?;
-    crate::coach::service::coached_company(st, u, CompanyId(a.company_id))
+    crate::companies::load_coached(st, u, CompanyId(a.company_id))
         .await
         .map_err(|_| AppError::NotFound)?;
     let amount = if granted.trim().is_empty() {

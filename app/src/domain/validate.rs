@@ -213,3 +213,12 @@ mod tests {
         assert_eq!(parse_founding_year("17xx", 2026), Err(Msg::YearInvalid));
     }
 }
+
+/// A calendar date as a date input sends it (yyyy-mm-dd).
+pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, Msg> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(Msg::Required);
+    }
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Msg::DateInvalid)
+}

@@ -141,7 +141,7 @@ pub async fn recommend(
     company_id: CompanyId,
     form: &RecommendForm,
 ) -> Result<usize, AppError> {
-    let (c, _) = crate::coach::service::coached_company(st, u, company_id).await?;
+    let (c, _) = crate::companies::load_coached(st, u, company_id).await?;
     let (dims, _) = dimensions(st).await?;
     let ids: Vec<String> = dims.into_iter().map(|(id, _, _)| id).collect();
     let (profiles, dimension, reason) = form.parse(&ids)?;

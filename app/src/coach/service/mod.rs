@@ -13,27 +13,15 @@ pub use visits::*;
 
 use super::types::{ActionView, Person};
 use crate::access::{self, CompanyFacts};
-use crate::auth::CurrentUser;
 use crate::domain::{ActionId, CompanyId, Field, Msg, UserId, VisitId};
 use crate::error::AppError;
 use crate::ssr::AppState;
-use db::entities::{action, company, user};
+use db::entities::{action, user};
 use db::workspace::today;
 use std::collections::HashMap;
 
-/// A company whose workspace the user may work in. Other organisations' companies answer
-/// "not found"; the company's own entrepreneurs are refused.
-pub(crate) async fn coached_company(
-    st: &AppState,
-    u: &CurrentUser,
-    id: CompanyId,
-) -> Result<(company::Model, CompanyFacts), AppError> {
-    let (c, facts) = crate::companies::load_visible(st, u, id).await?;
-    if !access::can_coach_company(u, &facts) {
-        return Err(AppError::Forbidden);
-    }
-    Ok((c, facts))
-}
+/// A company whose workspace the user may work in (see `companies::load_coached`).
+pub(crate) use crate::companies::load_coached as coached_company;
 
 pub(crate) fn person(u: &user::Model) -> Person {
     Person {
