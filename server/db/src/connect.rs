@@ -25,6 +25,11 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(5))
                 .foreign_keys(true)
+                // Reads through a memory map instead of one pread() per page: a caseload of
+                // 10,000 companies walks hundreds of index pages per request, and the system
+                // calls were most of its cost (perf). Each connection also keeps a larger cache.
+                .pragma("mmap_size", "268435456")
+                .pragma("cache_size", "-16384")
         });
     Database::connect(opts).await
 }

@@ -129,15 +129,28 @@ pub async fn list<C: ConnectionTrait>(
         // Companies without the figure go last in both directions.
         q = q.order_by(Expr::col((company::Entity, column)).is_null(), Order::Asc);
     }
+    q = q.order_by(column, dir);
+    if f.sort != Sort::Name {
+        q = q.order_by_asc(company::Column::Name);
+    }
+    // Ordering by name twice made SQLite sort every row before a deep page (the index on
+    // (organisation, name) already ends in the id): page 200 took 8 ms instead of 0.3 ms.
     let items = q
-        .order_by(column, dir)
-        .order_by_asc(company::Column::Name)
-        .order_by_asc(company::Column::Id)
+        .order_by(company::Column::Id, dir_of_id(f))
         .offset(offset)
         .limit(limit)
         .all(db)
         .await?;
     Ok(Page { items, total })
+}
+
+/// Ties are broken by id in the direction of a name sort, so that the index order serves it.
+fn dir_of_id(f: &Filter) -> Order {
+    if f.sort == Sort::Name && f.descending {
+        Order::Desc
+    } else {
+        Order::Asc
+    }
 }
 
 /// The municipalities in a scope, for the filter.
