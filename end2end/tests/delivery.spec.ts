@@ -14,9 +14,11 @@ import { ENTREPRENEUR, login, startFirstScan } from './helpers';
  */
 const FIRST_LOAD_GOAL = 250_000;
 const FIRST_LOAD_LIMIT: Record<string, number> = {
-  login: 385_000,
-  'portal home': 352_000,
-  'scan step': 520_000,
+  // Raised on 2026-11-30 by this much: the main module grew from 235 to 293 KB brotli with
+  // the round that moved page data out of Suspense and added the Loaded frame (README).
+  login: 425_000,
+  'portal home': 396_000,
+  'scan step': 552_000,
 };
 
 /** The /pkg files (wasm, JS) a fresh browser loads for `path` until the page is interactive. */
