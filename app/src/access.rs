@@ -166,6 +166,18 @@ pub fn can_administer(u: &CurrentUser) -> bool {
     u.role == Role::Admin
 }
 
+/// Creating company records: the coaching staff and admins (entrepreneurs join a company by
+/// invitation, experts never create one).
+pub fn can_create_companies(u: &CurrentUser) -> bool {
+    matches!(u.role, Role::Admin | Role::Coach | Role::ProgrammeManager)
+}
+
+/// Switching an account on or off: admins, but never their own account off, so the admin who
+/// does it cannot lock themselves out.
+pub fn can_set_user_active(u: &CurrentUser, target: UserId, active: bool) -> bool {
+    can_administer(u) && (active || u.id != target)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -475,41 +487,12 @@ mod tests {
             );
         }
     }
-}
-
-/// Creating company records: the coaching staff and admins (entrepreneurs join a company by
-/// invitation, experts never create one).
-pub fn can_create_companies(u: &CurrentUser) -> bool {
-    matches!(u.role, Role::Admin | Role::Coach | Role::ProgrammeManager)
-}
-
-/// Switching an account on or off: admins, but never their own account off, so the admin who
-/// does it cannot lock themselves out.
-pub fn can_set_user_active(u: &CurrentUser, target: UserId, active: bool) -> bool {
-    can_administer(u) && (active || u.id != target)
-}
-
-#[cfg(test)]
-mod account_and_company_creation_tests {
-    use super::*;
-    use crate::domain::Lang;
-
-    fn user(role: Role) -> CurrentUser {
-        CurrentUser {
-            id: UserId(1),
-            name: "T".into(),
-            email: "t@example.nl".into(),
-            role,
-            language: Lang::Nl,
-            organisation_id: None,
-        }
-    }
 
     #[test]
     fn only_coaching_staff_and_admins_create_companies() {
         for role in Role::ALL {
             assert_eq!(
-                can_create_companies(&user(role)),
+                can_create_companies(&user(role, None)),
                 matches!(role, Role::Admin | Role::Coach | Role::ProgrammeManager)
             );
         }
@@ -517,13 +500,13 @@ mod account_and_company_creation_tests {
 
     #[test]
     fn an_admin_switches_accounts_on_and_off_but_never_their_own_off() {
-        let admin = user(Role::Admin);
+        let admin = user(Role::Admin, None);
         assert!(can_set_user_active(&admin, UserId(2), false));
         assert!(can_set_user_active(&admin, UserId(2), true));
         assert!(!can_set_user_active(&admin, admin.id, false));
         assert!(can_set_user_active(&admin, admin.id, true));
         assert!(!can_set_user_active(
-            &user(Role::ProgrammeManager),
+            &user(Role::ProgrammeManager, None),
             UserId(2),
             true
         ));

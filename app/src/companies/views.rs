@@ -19,10 +19,6 @@ fn sees_companies(u: &CurrentUser) -> bool {
     u.role != Role::Expert
 }
 
-fn creates_companies(u: &CurrentUser) -> bool {
-    matches!(u.role, Role::Admin | Role::Coach | Role::ProgrammeManager)
-}
-
 fn home_crumb(l: Locale) -> Crumb {
     Crumb {
         label: td_string!(l, nav.home).to_string(),
@@ -117,7 +113,7 @@ fn CompaniesList(
         }
         .to_string()
     };
-    let can_create = creates_companies(&user);
+    let can_create = crate::access::can_create_companies(&user);
     view! {
         <Breadcrumbs label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string()) crumbs=Signal::derive(move || vec![home_crumb(i18n.get_locale())])/>
         <PageTitle text=Signal::derive(title)/>
@@ -337,7 +333,7 @@ pub fn NewCompanyPage() -> impl IntoView {
     let options = Resource::new(|| (), |_| load_company_form_options());
     view! {
         <RequireUser
-            allow=creates_companies
+            allow=crate::access::can_create_companies
             children=move |u| view! { <NewCompanyForm user=u action options/> }
         />
     }
