@@ -35,7 +35,7 @@ pub async fn save_step(
             let to = match nav {
                 "back" => format!("/scans/{id}/step/{}", step.saturating_sub(1).max(1)),
                 "review" => format!("/scans/{id}/review"),
-                _ => format!("/scans/{id}/step/{}", step + 1),
+                _ => format!("/scans/{id}/step/{}", step.saturating_add(1)),
             };
             Redirect::to(&to).into_response()
         }

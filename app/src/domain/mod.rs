@@ -33,7 +33,14 @@ impl<T> Paged<T> {
     }
 }
 
-/// The offset for a 1-based page number (page 0 is treated as page 1).
+/// The highest page number asked of the database (a million rows at 10 per page and more):
+/// a larger number from a URL would only make an offset the database cannot hold.
+pub const MAX_PAGE: u64 = 100_000;
+
+/// The offset for a 1-based page number (page 0 is treated as page 1, a page past
+/// [`MAX_PAGE`] as that page: empty, never an error).
 pub fn offset_of(page: u64) -> u64 {
-    page.max(1).saturating_sub(1).saturating_mul(PER_PAGE)
+    page.clamp(1, MAX_PAGE)
+        .saturating_sub(1)
+        .saturating_mul(PER_PAGE)
 }

@@ -222,3 +222,31 @@ pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, Msg> {
     }
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Msg::DateInvalid)
 }
+
+/// The highest scan round a programme will reach (T0 is the first; one round a year).
+pub const MAX_ROUND: i32 = 99;
+
+/// A scan round as people write it: `T1`, `t1` or `1`, from 0 to [`MAX_ROUND`].
+pub fn parse_round(s: &str) -> Result<i32, Msg> {
+    s.trim()
+        .trim_start_matches(['T', 't'])
+        .parse::<i32>()
+        .ok()
+        .filter(|r| (0..=MAX_ROUND).contains(r))
+        .ok_or(Msg::ChoiceInvalid)
+}
+
+#[cfg(test)]
+mod round_tests {
+    use super::*;
+
+    #[test]
+    fn rounds_are_read_as_people_write_them_and_stay_in_range() {
+        assert_eq!(parse_round("T0"), Ok(0));
+        assert_eq!(parse_round(" t2 "), Ok(2));
+        assert_eq!(parse_round("7"), Ok(7));
+        for bad in ["T2147483647", "T-1", "T100", "Tx", "", "T 1"] {
+            assert_eq!(parse_round(bad), Err(Msg::ChoiceInvalid), "{bad}");
+        }
+    }
+}

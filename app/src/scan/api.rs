@@ -95,14 +95,8 @@ pub async fn import_scan(
     call!(|st, u| async {
         let round = match round.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
             Some(r) => Some(
-                r.trim_start_matches(['T', 't'])
-                    .parse::<i32>()
-                    .map_err(|_| {
-                        AppError::invalid(
-                            crate::domain::Field::Round,
-                            crate::domain::Msg::ChoiceInvalid,
-                        )
-                    })?,
+                crate::domain::parse_round(r)
+                    .map_err(|m| AppError::invalid(crate::domain::Field::Round, m))?,
             ),
             None => None,
         };

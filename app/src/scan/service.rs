@@ -468,7 +468,7 @@ fn next_round(scans: &[scan::Model], respondent: i64) -> i32 {
                 .iter()
                 .any(|s| s.round == latest && s.respondent_id == respondent) =>
         {
-            latest + 1
+            latest.saturating_add(1)
         }
         Some(latest) => latest,
     }
@@ -714,10 +714,17 @@ pub async fn import(
             }
         },
     };
-    let stage = doc
-        .as_ref()
-        .and_then(|d| d["stage"].as_str())
-        .and_then(|s| s.trim_start_matches(['T', 't']).parse::<i32>().ok());
+    // The file's own stage, when it names one: a stage out of range is an error, not T0.
+    let stage = match doc.as_ref().and_then(|d| d["stage"].as_str()) {
+        Some(s) if round.is_none() => match crate::domain::parse_round(s) {
+            Ok(r) => Some(r),
+            Err(m) => {
+                errors.add(Field::Round, m);
+                None
+            }
+        },
+        _ => None,
+    };
     let scans = db::scans::of_company(&st.db, c.id).await?;
     let round = round
         .or(stage)

@@ -139,8 +139,7 @@ pub async fn list<C: ConnectionTrait>(
             });
         }
     };
-    if let Some(s) = search.map(str::trim).filter(|s| !s.is_empty()) {
-        let like = format!("%{}%", s.to_lowercase());
+    if let Some(like) = crate::search::contains(search) {
         q = q.filter(
             Condition::any()
                 .add(

@@ -171,8 +171,7 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(r) = &f.region {
         q = q.filter(expert_profile::Column::Region.eq(r.as_str()));
     }
-    if let Some(s) = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let like = format!("%{}%", s.to_lowercase());
+    if let Some(like) = crate::search::contains(f.search.as_deref()) {
         q = q.filter(
             Condition::any()
                 .add(

@@ -14,10 +14,12 @@ pub mod outbox;
 pub mod password;
 pub mod recommendations;
 pub mod scans;
+pub mod search;
 pub mod seed;
 pub mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod throttle;
 pub mod tokens;
 pub mod workspace;
 

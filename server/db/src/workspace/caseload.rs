@@ -86,8 +86,7 @@ pub async fn list<C: ConnectionTrait>(
     limit: u64,
 ) -> DbResult<Page<company::Model>> {
     let mut q = scoped(f.scope);
-    if let Some(s) = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let like = format!("%{}%", s.to_lowercase());
+    if let Some(like) = crate::search::contains(f.search.as_deref()) {
         q = q.filter(
             Condition::any()
                 .add(

@@ -5,7 +5,7 @@
 use super::Date;
 use crate::entities::{visit, visit_approach, visit_revision};
 use crate::{DbError, DbResult, now};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -113,7 +113,12 @@ pub async fn save<C: ConnectionTrait>(
         .col_expr(visit::Column::Attendees, Expr::value(r.attendees.clone()))
         .col_expr(visit::Column::Topics, Expr::value(r.topics.clone()))
         .col_expr(visit::Column::Report, Expr::value(r.report.clone()))
-        .col_expr(visit::Column::Version, Expr::value(expected_version + 1))
+        // The database adds one to the version it holds (equal to `expected_version` when the
+        // row matches): no arithmetic on a number the client sent.
+        .col_expr(
+            visit::Column::Version,
+            Expr::col(visit::Column::Version).add(1),
+        )
         .col_expr(visit::Column::UpdatedById, Expr::value(Some(author_id)))
         .col_expr(visit::Column::UpdatedAt, Expr::value(at))
         .filter(visit::Column::Id.eq(id))
