@@ -12,6 +12,8 @@ use leptos_router::{
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::ssr::send_content_security_policy();
     view! {
         <!DOCTYPE html>
         <html>

@@ -14,6 +14,19 @@ use leptos_axum::ResponseOptions;
 use std::sync::Arc;
 
 pub const SESSION_COOKIE: &str = "dc_session";
+/// The session cookie's name over https: the `__Host-` prefix makes the browser refuse it
+/// unless it is `Secure`, for this exact host (no `Domain`) and path `/`, so a sibling
+/// subdomain cannot plant or shadow it.
+pub const SECURE_SESSION_COOKIE: &str = "__Host-dc_session";
+
+/// The session cookie's name for this deployment.
+pub fn session_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        SECURE_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
 pub const LANG_COOKIE: &str = "dc_lang";
 
 /// What the server functions need, provided as context on every request.
@@ -39,11 +52,18 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// SMTP configured: queued mail is sent; otherwise it is kept in the outbox.
     pub smtp_enabled: bool,
+    /// Take the client's address from the last `X-Forwarded-For` entry (behind a proxy).
+    pub trust_forwarded_for: bool,
 }
 
 /// The user behind the request, put into the request extensions by the session middleware.
 #[derive(Debug, Clone)]
 pub struct SessionUser(pub CurrentUser);
+
+/// The client's IP address as the server sees it (the proxy's word for it only when the
+/// configuration trusts a proxy), put into the request by the server's middleware.
+#[derive(Debug, Clone)]
+pub struct ClientAddress(pub String);
 
 /// The raw session secret of the request's cookie (to end it at logout).
 #[derive(Debug, Clone)]
@@ -98,8 +118,40 @@ pub fn request_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// The asking client's address, for throttling; "unknown" when the server did not say.
+pub fn client_address() -> String {
+    parts()
+        .and_then(|p| p.extensions.get::<ClientAddress>().map(|a| a.0.clone()))
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
 fn response() -> Option<ResponseOptions> {
     use_context::<ResponseOptions>()
+}
+
+/// The Content-Security-Policy of a page: scripts only from this site or inline with this
+/// response's nonce (Leptos puts it on its hydration and resource scripts), WebAssembly
+/// compiled, nothing framed, forms posted only here.
+pub fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// Sends the page's Content-Security-Policy with the nonce of this response. Called by the
+/// shell, before the first byte is streamed.
+pub fn send_content_security_policy() {
+    let Some(nonce) = leptos::nonce::use_nonce() else {
+        return;
+    };
+    if let (Some(res), Ok(v)) = (
+        response(),
+        http::HeaderValue::from_str(&content_security_policy(&nonce.to_string())),
+    ) {
+        res.insert_header(http::header::CONTENT_SECURITY_POLICY, v);
+    }
 }
 
 pub fn set_cookie(c: Cookie<'static>) {
@@ -109,7 +161,7 @@ pub fn set_cookie(c: Cookie<'static>) {
 }
 
 pub fn session_cookie(secret: String, secure: bool) -> Cookie<'static> {
-    Cookie::build((SESSION_COOKIE, secret))
+    Cookie::build((session_cookie_name(secure), secret))
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)

@@ -1,4 +1,4 @@
-import { test, expect, Browser, BrowserContext, APIRequestContext } from '@playwright/test';
+import { test, expect, Browser, BrowserContext, APIRequestContext, Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ENTREPRENEUR, login, startFirstScan } from './helpers';
@@ -21,10 +21,23 @@ const FIRST_LOAD_LIMIT: Record<string, number> = {
   'scan step': 552_000,
 };
 
+/** Messages of the browser about the Content-Security-Policy blocking something on `page`. */
+function watchPolicy(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+  });
+  return violations;
+}
+
+/** Every policy violation seen while measuring first loads (expected: none). */
+const firstLoadViolations: string[] = [];
+
 /** The /pkg files (wasm, JS) a fresh browser loads for `path` until the page is interactive. */
 async function firstLoad(browser: Browser, path: string, storageState?: any): Promise<string[]> {
   const context: BrowserContext = await browser.newContext({ storageState });
   const page = await context.newPage();
+  const violations = watchPolicy(page);
   const files = new Set<string>();
   page.on('request', (r) => {
     const url = new URL(r.url());
@@ -33,6 +46,7 @@ async function firstLoad(browser: Browser, path: string, storageState?: any): Pr
   await page.goto(path);
   await page.waitForSelector('body[data-hydrated="true"]');
   await page.waitForLoadState('networkidle');
+  firstLoadViolations.push(...violations);
   await context.close();
   return [...files].sort();
 }
@@ -107,8 +121,27 @@ test('the entrepreneur\'s first load of wasm and JavaScript does not grow', asyn
   // The figures of this run, for whoever looks at a failure.
   mkdirSync(resolve(__dirname, '../../target/e2e'), { recursive: true });
   writeFileSync(resolve(__dirname, '../../target/e2e/first-load.json'), JSON.stringify(report, null, 2));
+  expect(firstLoadViolations, 'no Content-Security-Policy violation on these pages').toEqual([]);
   for (const [name, r] of Object.entries(report)) {
     expect(r.files, `${name} loads the app`).toBeGreaterThan(1);
     expect(r.br, `${name}: first load in brotli bytes`).toBeLessThanOrEqual(r.limit);
   }
+});
+
+test('pages run under a nonce-based Content-Security-Policy without a single violation', async ({ page }) => {
+  const info = test.info();
+  const violations = watchPolicy(page);
+  const res = await page.goto('/login');
+  const csp = res!.headers()['content-security-policy'];
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=_-]{16,}' 'wasm-unsafe-eval'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+  await page.waitForSelector('body[data-hydrated="true"]');
+  // Signed in, through the portal to the company (the scan steps are checked by the
+  // first-load test above, which watches the policy on each page it loads).
+  await login(page, info, ENTREPRENEUR);
+  await page.getByRole('link', { name: 'Bakkerij Van den Berg (demo)' }).first().click();
+  await page.waitForSelector('body[data-hydrated="true"]');
+  await page.waitForLoadState('networkidle');
+  expect(violations).toEqual([]);
 });

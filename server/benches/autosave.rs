@@ -74,6 +74,12 @@ async fn main() {
     .await
     .unwrap();
 
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let config = Config {
+        base_url: base.clone(),
+        ..config
+    };
     let state = startup::app_state(
         &config,
         conn.clone(),
@@ -81,8 +87,6 @@ async fn main() {
             .output_name("datacoach")
             .build(),
     );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move {
         datacoach_server::startup::serve(listener, build_app(state), std::future::pending())
             .await
@@ -108,6 +112,8 @@ async fn main() {
         let email = format!("bench{i}@bench.example");
         let r = http
             .post(format!("{base}/api/login"))
+            .header("origin", base.to_string())
+            .header("origin", base.to_string())
             .header("accept", "application/json")
             .form(&[("email", email.as_str()), ("password", PASSWORD)])
             .send()
@@ -116,6 +122,8 @@ async fn main() {
         assert!(r.status().is_success(), "login {}", r.status());
         let r = http
             .post(format!("{base}/api/scan_start"))
+            .header("origin", base.to_string())
+            .header("origin", base.to_string())
             .header("accept", "application/json")
             .form(&[("company_id", company.id.to_string())])
             .send()
@@ -170,6 +178,9 @@ async fn run(
                 let t = Instant::now();
                 let r = http
                     .post(format!("{base}/api/scan_save"))
+                    .header("origin", base.to_string())
+                    .header("origin", base.to_string())
+                    .header("origin", base.to_string())
                     .header("accept", "application/json")
                     .form(&[
                         ("scan_id", scan.to_string().as_str()),

@@ -252,6 +252,7 @@ fn start(exe: &str, root: &PathBuf, work: &std::path::Path, url: &str, port: u16
         .current_dir(root)
         .env("DATACOACH_DATABASE_URL", url)
         .env("DATACOACH_LISTEN", format!("127.0.0.1:{port}"))
+        .env("DATACOACH_BASE_URL", format!("http://127.0.0.1:{port}"))
         .env("DATACOACH_SEED_DEMO", "false")
         .env("LEPTOS_SITE_ROOT", work.join("site"))
         .env("RUST_LOG", "warn")
@@ -281,6 +282,7 @@ fn client() -> reqwest::Client {
 async fn login(http: &reqwest::Client, base: &str, email: &str) -> String {
     let r = http
         .post(format!("{base}/api/login"))
+        .header("origin", base.to_string())
         .header("accept", "application/json")
         .form(&[("email", email), ("password", db::seed::DEMO_PASSWORD)])
         .send()
@@ -302,6 +304,7 @@ async fn login(http: &reqwest::Client, base: &str, email: &str) -> String {
 async fn first_bench_company_of_coach(http: &reqwest::Client, base: &str, cookie: &str) -> i64 {
     let r = http
         .post(format!("{base}/api/get_caseload"))
+        .header("origin", base.to_string())
         .header("accept", "application/json")
         .header("cookie", cookie)
         .form(&[
@@ -330,7 +333,10 @@ fn request(http: &reqwest::Client, base: &str, t: &Target) -> reqwest::RequestBu
         r = r.header("cookie", c);
     }
     if !t.form.is_empty() {
-        r = r.header("accept", "application/json").form(&t.form);
+        r = r
+            .header("origin", base)
+            .header("accept", "application/json")
+            .form(&t.form);
     }
     r
 }

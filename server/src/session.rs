@@ -1,7 +1,8 @@
 //! The session middleware: resolves the session cookie to a user once per request (one indexed
 //! query) and puts the user into the request for the server functions. Static files skip it.
 use app::ssr::{
-    AppState, SESSION_COOKIE, SessionSecret, SessionUser, expired_session_cookie, to_current_user,
+    AppState, ClientAddress, SessionSecret, SessionUser, expired_session_cookie,
+    session_cookie_name, to_current_user,
 };
 use axum::extract::{Request, State};
 use axum::middleware::Next;
@@ -29,11 +30,13 @@ fn is_static(path: &str) -> bool {
         || path == "/robots.txt"
 }
 
-/// Whether this response sets the session cookie (a sign-in).
+/// Whether this response sets a session cookie (a sign-in).
 fn starts_session(res: &Response) -> bool {
     res.headers().get_all(SET_COOKIE).iter().any(|v| {
         v.to_str().is_ok_and(|s| {
-            s.starts_with(SESSION_COOKIE) && s[SESSION_COOKIE.len()..].starts_with('=')
+            [session_cookie_name(false), session_cookie_name(true)]
+                .iter()
+                .any(|name| s.strip_prefix(name).is_some_and(|r| r.starts_with('=')))
         })
     })
 }
@@ -47,7 +50,8 @@ pub async fn resolve_session(
         return next.run(req).await;
     }
     let mut stale = false;
-    if let Some(secret) = cookie_value(&req, SESSION_COOKIE).filter(|s| !s.is_empty()) {
+    let name = session_cookie_name(state.settings.secure_cookies);
+    if let Some(secret) = cookie_value(&req, name).filter(|s| !s.is_empty()) {
         match db::sessions::resolve(&state.db, &secret).await {
             Ok(Some(user)) => match to_current_user(&user) {
                 Some(current) => {
@@ -73,40 +77,6 @@ pub async fn resolve_session(
     res
 }
 
-/// Refuses state-changing requests sent by another site: a browser's `Origin` on a POST must
-/// name the host it was sent to. (SameSite=Lax already keeps the session cookie off such
-/// requests; this also stops login CSRF.) Requests without `Origin`, such as those of scripts
-/// and older browsers' same-origin form posts, pass.
-pub async fn same_origin_posts(req: Request, next: Next) -> Response {
-    use axum::response::IntoResponse;
-    if req.method() == http::Method::POST {
-        let origin_host = req
-            .headers()
-            .get(http::header::ORIGIN)
-            .and_then(|v| v.to_str().ok())
-            .filter(|o| *o != "null")
-            .map(|o| {
-                o.split_once("://")
-                    .map(|(_, h)| h)
-                    .unwrap_or(o)
-                    .trim_end_matches('/')
-                    .to_owned()
-            });
-        let host = req
-            .headers()
-            .get(http::header::HOST)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        if let (Some(origin), Some(host)) = (origin_host, host)
-            && !origin.eq_ignore_ascii_case(&host)
-        {
-            tracing::warn!(%origin, %host, "cross-site POST refused");
-            return (http::StatusCode::FORBIDDEN, "cross-site request refused").into_response();
-        }
-    }
-    next.run(req).await
-}
-
 /// Pages and API answers must never be kept by a browser or proxy once they may hold personal
 /// data: `no-store` for a signed-in user (and for the answer that signs someone in), `no-cache`
 /// for anonymous pages so they are always revalidated. Static files set their own policy.
@@ -128,4 +98,34 @@ pub async fn cache_policy(req: Request, next: Next) -> Response {
         );
     }
     res
+}
+
+/// Puts the client's address into the request for throttling: the socket's peer, or behind a
+/// trusted proxy the last `X-Forwarded-For` entry (the one the proxy itself added).
+pub async fn client_address(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let forwarded = state
+        .settings
+        .trust_forwarded_for
+        .then(|| {
+            req.headers()
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .filter_map(|a| a.trim().parse::<std::net::IpAddr>().ok())
+                .last()
+        })
+        .flatten();
+    let peer = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
+    if let Some(ip) = forwarded.or(peer) {
+        req.extensions_mut().insert(ClientAddress(ip.to_string()));
+    }
+    next.run(req).await
 }

@@ -56,24 +56,71 @@ pub struct LinkInfo {
     pub email: String,
 }
 
-/// Only local paths are followed after login, never another site.
-pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => "/".to_owned(),
+/// A path on this site to send someone to after a form, parsed the way a browser would read
+/// it (tabs and newlines dropped, a backslash taken as `/`), or `None` when it would leave the site:
+/// another scheme or host (`https://evil.example`, `//evil.example`, `/\t/evil.example`,
+/// `/\\evil.example`), or a path a browser would take as another host (`//...`).
+#[cfg(feature = "ssr")]
+pub fn local_path(next: &str) -> Option<String> {
+    // Any host works as the base: only whether the origin stays the same matters.
+    let base = url::Url::parse("http://datacoach.invalid/").ok()?;
+    let target = base.join(next).ok()?;
+    if target.origin() != base.origin() || target.username() != "" || target.password().is_some() {
+        return None;
     }
+    let mut path = target.path().to_owned();
+    if path.starts_with("//") {
+        return None;
+    }
+    if let Some(q) = target.query() {
+        path.push('?');
+        path.push_str(q);
+    }
+    Some(path)
 }
 
-#[cfg(test)]
+/// Where to go after login: the requested local path, or the home page.
+#[cfg(feature = "ssr")]
+pub fn safe_next(next: Option<&str>) -> String {
+    next.and_then(local_path).unwrap_or_else(|| "/".to_owned())
+}
+
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
-    use super::safe_next;
+    use super::{local_path, safe_next};
 
     #[test]
     fn after_login_only_local_paths_are_followed() {
         assert_eq!(safe_next(Some("/companies?page=2")), "/companies?page=2");
-        assert_eq!(safe_next(Some("https://evil.example")), "/");
-        assert_eq!(safe_next(Some("//evil.example")), "/");
-        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("/scans/3/step/1")), "/scans/3/step/1");
         assert_eq!(safe_next(None), "/");
+    }
+
+    #[test]
+    fn anything_a_browser_would_read_as_another_site_is_refused() {
+        for evil in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "\\\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            " //evil.example",
+            "javascript:alert(1)",
+            "http://datacoach.invalid@evil.example/",
+            "/.//evil.example",
+            "https:evil.example",
+        ] {
+            assert_eq!(safe_next(Some(evil)), "/", "{evil:?}");
+        }
+    }
+
+    #[test]
+    fn local_paths_come_back_normalised() {
+        assert_eq!(local_path("/a/../b?x=1").as_deref(), Some("/b?x=1"));
+        assert_eq!(
+            local_path("/companies/4#top").as_deref(),
+            Some("/companies/4")
+        );
     }
 }

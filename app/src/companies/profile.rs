@@ -196,7 +196,8 @@ pub async fn save_company_profile(
             )
             .await?;
             let back = next
-                .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+                .as_deref()
+                .and_then(crate::auth::local_path)
                 .unwrap_or_else(|| format!("/companies/{}", c.id));
             let sep = if back.contains('?') { '&' } else { '?' };
             leptos_axum::redirect(&format!("{back}{sep}profile_saved=1"));
