@@ -63,7 +63,8 @@ export default defineConfig({
       DATACOACH_SEED_DEMO: 'true',
       DATACOACH_LISTEN: `127.0.0.1:${port}`,
       DATACOACH_BASE_URL: `http://127.0.0.1:${port}`,
-      RUST_LOG: 'warn',
+      // Warnings, and the e-mails kept without SMTP (the invitation journey reads its link).
+      RUST_LOG: 'warn,datacoach::outbox=info',
       // No ANSI colours in the log file.
       NO_COLOR: '1',
     },

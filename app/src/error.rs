@@ -18,6 +18,9 @@ pub enum AppError {
     Invalid(FormErrors),
     #[error("link cannot be used: {0:?}")]
     Link(LinkProblem),
+    /// Too many failed attempts (sign-in, links): try again after this many seconds.
+    #[error("too many attempts, retry in {0} s")]
+    TooManyAttempts(u32),
     /// Someone else changed the object since it was loaded; nothing was overwritten.
     #[error("changed by someone else")]
     Conflict,
@@ -99,9 +102,15 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Conflict => 409,
+            AppError::TooManyAttempts(_) => 429,
             AppError::Invalid(_) | AppError::Link(_) => 422,
             AppError::Internal | AppError::Request(_) => 500,
         }
+    }
+
+    /// Refused for throttling, with the wait in whole seconds (at least one).
+    pub fn too_many_attempts(wait_secs: i64) -> Self {
+        AppError::TooManyAttempts(wait_secs.clamp(1, i64::from(u32::MAX)) as u32)
     }
 
     pub fn form_errors(&self) -> Option<&FormErrors> {

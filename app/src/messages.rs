@@ -221,6 +221,12 @@ pub fn error_text(l: Locale, e: &AppError) -> String {
         AppError::Invalid(_) => td_string!(l, form.error_summary_title).to_string(),
         AppError::Link(p) => link_problem_text(l, *p).to_string(),
         AppError::Conflict => td_string!(l, error.conflict_text).to_string(),
+        AppError::TooManyAttempts(secs) if *secs <= 90 => {
+            td_string!(l, error.too_many_seconds, seconds = *secs).to_string()
+        }
+        AppError::TooManyAttempts(secs) => {
+            td_string!(l, error.too_many_minutes, minutes = secs.div_ceil(60)).to_string()
+        }
         AppError::Internal => td_string!(l, error.internal_text).to_string(),
         AppError::Request(_) => td_string!(l, error.request_text).to_string(),
     }

@@ -19,6 +19,9 @@ pub struct Config {
     pub secure_cookies: Option<bool>,
     /// Seed the demo data set into an empty database at startup.
     pub seed_demo: bool,
+    /// Behind a reverse proxy: take the client's address from the last `X-Forwarded-For`
+    /// entry (the proxy's own). Off by default: anyone could write that header.
+    pub trust_forwarded_for: bool,
     pub smtp: Option<SmtpConfig>,
 }
 
@@ -55,6 +58,7 @@ impl Default for Config {
             base_url: "http://127.0.0.1:3000".into(),
             secure_cookies: None,
             seed_demo: false,
+            trust_forwarded_for: false,
             smtp: None,
         }
     }

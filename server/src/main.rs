@@ -66,22 +66,12 @@ async fn serve(config: Config) -> Res {
     } else {
         tracing::info!("no SMTP configured: e-mail is kept in the outbox (admin > E-mails)");
     }
-    tokio::spawn(purge_sessions(conn));
+    tokio::spawn(datacoach_server::housekeeping::run(conn));
     let app = build_app(state);
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     println!("Datacoach is running at {}", config.base_url());
     startup::serve(listener, app, shutdown()).await?;
     Ok(())
-}
-
-async fn purge_sessions(conn: db::DatabaseConnection) {
-    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
-    loop {
-        tick.tick().await;
-        if let Err(e) = db::sessions::purge_expired(&conn).await {
-            tracing::warn!(error = ?e, "purging sessions failed");
-        }
-    }
 }
 
 /// Ctrl-C or SIGTERM (systemd, a container runtime): stop accepting, finish what is in flight.

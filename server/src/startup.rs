@@ -24,6 +24,7 @@ use tower_http::CompressionLevel;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
 
 /// Connects, migrates, and (when asked) seeds the demo data. Returns whether it seeded.
 pub async fn prepare_database(
@@ -110,6 +111,7 @@ pub fn app_state(
             base_url: config.base_url(),
             secure_cookies: config.secure_cookies(),
             smtp_enabled: config.smtp.is_some(),
+            trust_forwarded_for: config.trust_forwarded_for,
         }),
         leptos_options,
     }
@@ -121,7 +123,10 @@ pub fn app_state(
 async fn with_error_status(req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
     let res = next.run(req).await;
-    if !is_api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+    let status = res.status();
+    if !is_api
+        || !(status == StatusCode::INTERNAL_SERVER_ERROR || status == StatusCode::TOO_MANY_REQUESTS)
+    {
         return res;
     }
     let (mut parts, body) = res.into_parts();
@@ -131,6 +136,9 @@ async fn with_error_status(req: Request, next: Next) -> Response {
     if let Ok(err) = serde_json::from_slice::<app::AppError>(&bytes) {
         parts.status =
             StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if let app::AppError::TooManyAttempts(secs) = err {
+            parts.headers.insert(http::header::RETRY_AFTER, secs.into());
+        }
     }
     Response::from_parts(parts, Body::from(bytes))
 }
@@ -180,10 +188,27 @@ pub fn build_app(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(with_error_status))
         .layer(axum::middleware::from_fn(crate::session::cache_policy))
-        .layer(axum::middleware::from_fn(crate::session::same_origin_posts))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::session::resolve_session,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::session::client_address,
+        ))
+        // Refused before the session is looked up: another site's request costs no query.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::origin::same_origin_only,
+        ))
+        .layer(axum::middleware::from_fn(crate::limits::limit_body))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            crate::limits::REQUEST_TIMEOUT,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::headers::security_headers,
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
             X_CONTENT_TYPE_OPTIONS,
@@ -226,7 +251,10 @@ pub async fn serve(
             tracing::warn!(error = %e, "could not set TCP_NODELAY");
         }
     });
-    axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }

@@ -22,7 +22,8 @@ pub async fn me() -> Result<Option<CurrentUser>, AppError> {
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     call!(|st| async {
         let old = ssr::session_secret();
-        let session = service::login(&st, &email, &password, old.as_deref()).await?;
+        let from = ssr::client_address();
+        let session = service::login(&st, &email, &password, old.as_deref(), &from).await?;
         set_session_cookies(&st, session);
         leptos_axum::redirect(&super::safe_next(next.as_deref()));
         Ok(())
@@ -56,7 +57,7 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "forgot_password")]
 pub async fn forgot_password(email: String) -> Result<(), AppError> {
     call!(|st| async {
-        service::send_reset_link(&st, &email).await?;
+        service::send_reset_link(&st, &email, &ssr::client_address()).await?;
         leptos_axum::redirect("/forgot-password?sent=1");
         Ok(())
     })
@@ -65,7 +66,7 @@ pub async fn forgot_password(email: String) -> Result<(), AppError> {
 /// Who a link is for, so the page can greet them; or why it cannot be used.
 #[server(prefix = "/api", endpoint = "link_info")]
 pub async fn get_link_info(token: String, purpose: String) -> Result<LinkInfo, AppError> {
-    call!(|st| service::link_info(&st, &token, &purpose))
+    call!(|st| service::link_info(&st, &token, &purpose, &ssr::client_address()))
 }
 
 /// Sets a password through an invitation or reset link, then signs the person in.
@@ -83,7 +84,8 @@ pub async fn set_password(
             password,
             password_confirm,
         };
-        let session = service::set_password(&st, &token, &purpose, form).await?;
+        let from = ssr::client_address();
+        let session = service::set_password(&st, &token, &purpose, form, &from).await?;
         set_session_cookies(&st, session);
         leptos_axum::redirect("/?welcome=1");
         Ok(())

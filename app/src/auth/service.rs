@@ -6,6 +6,7 @@ use crate::domain::{Field, Lang, MAX_NAME, Msg, parse_email, parse_new_password,
 use crate::error::{AppError, FormErrors};
 use crate::ssr::{self, AppState};
 use db::TransactionTrait;
+use db::throttle::Policy;
 
 /// A session just started: the secret for its cookie and the language to remember.
 pub struct NewSession {
@@ -13,12 +14,35 @@ pub struct NewSession {
     pub language: Lang,
 }
 
+/// Refuses with 429 while any of these throttle keys must still wait.
+async fn throttled(st: &AppState, checks: &[(Policy, &str)]) -> Result<(), AppError> {
+    match db::throttle::wait_secs(&st.db, checks).await? {
+        0 => Ok(()),
+        wait => Err(AppError::too_many_attempts(wait)),
+    }
+}
+
+/// Counts a failed lookup of a link from this address when the link was not usable.
+async fn count_link_failure<T>(
+    st: &AppState,
+    from: &str,
+    result: Result<T, AppError>,
+) -> Result<T, AppError> {
+    if matches!(result, Err(AppError::Link(_))) {
+        db::throttle::fail(&st.db, &[(db::throttle::LINK_ADDRESS, from)]).await?;
+    }
+    result
+}
+
 /// Checks the credentials and starts a new session, ending `old` (the request's own session).
+/// Wrong passwords are counted per account and per client address (`from`); while either must
+/// wait, the password is not even checked.
 pub async fn login(
     st: &AppState,
     email: &str,
     password: &str,
     old: Option<&str>,
+    from: &str,
 ) -> Result<NewSession, AppError> {
     let mut errors = FormErrors::new();
     errors.keep(Field::Email, email);
@@ -31,11 +55,20 @@ pub async fn login(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
+    let account = db::accounts::normalise_email(email);
+    let checks = [
+        (db::throttle::LOGIN_ACCOUNT, account.as_str()),
+        (db::throttle::LOGIN_ADDRESS, from),
+    ];
+    throttled(st, &checks).await?;
     let Some(user) = db::accounts::authenticate(&st.db, email, password).await? else {
+        db::throttle::fail(&st.db, &checks).await?;
         // One message for an unknown e-mail and a wrong password.
         errors.add(Field::Email, Msg::BadCredentials);
         return Err(AppError::Invalid(errors));
     };
+    // The account's owner got in: earlier wrong guesses no longer slow them down.
+    db::throttle::clear(&st.db, &checks[..1]).await?;
     let current = ssr::to_current_user(&user).ok_or(AppError::Internal)?;
     // A new session id at every login; the old session (if any) ends.
     if let Some(old) = old {
@@ -76,13 +109,20 @@ pub async fn remember_language(
 
 /// Queues a reset link when the address belongs to an active account, and otherwise does
 /// nothing: the answer is the same either way, so it does not reveal who has an account.
-pub async fn send_reset_link(st: &AppState, email: &str) -> Result<(), AppError> {
+/// Every request counts, per address asked for and per client: each may send an e-mail.
+pub async fn send_reset_link(st: &AppState, email: &str, from: &str) -> Result<(), AppError> {
     let email = parse_email(email).map_err(|m| {
         let mut e = FormErrors::new();
         e.keep(Field::Email, email);
         e.add(Field::Email, m);
         AppError::Invalid(e)
     })?;
+    let checks = [
+        (db::throttle::RESET_ACCOUNT, email.as_str()),
+        (db::throttle::RESET_ADDRESS, from),
+    ];
+    throttled(st, &checks).await?;
+    db::throttle::fail(&st.db, &checks).await?;
     if let Some(user) = db::accounts::find_by_email(&st.db, &email)
         .await?
         .filter(|u| u.active)
@@ -99,9 +139,19 @@ pub async fn send_reset_link(st: &AppState, email: &str) -> Result<(), AppError>
 }
 
 /// Who a link is for, so the page can greet them; or why it cannot be used.
-pub async fn link_info(st: &AppState, token: &str, purpose: &str) -> Result<LinkInfo, AppError> {
+/// Unusable links are counted per client address, so secrets cannot be guessed at speed.
+pub async fn link_info(
+    st: &AppState,
+    token: &str,
+    purpose: &str,
+    from: &str,
+) -> Result<LinkInfo, AppError> {
     let purpose = LinkPurpose::parse(purpose).ok_or(AppError::NotFound)?;
-    let (_, user) = db::accounts::check_token(&st.db, token, purpose.as_str()).await?;
+    throttled(st, &[(db::throttle::LINK_ADDRESS, from)]).await?;
+    let found = db::accounts::check_token(&st.db, token, purpose.as_str())
+        .await
+        .map_err(AppError::from);
+    let (_, user) = count_link_failure(st, from, found).await?;
     Ok(LinkInfo {
         purpose,
         name: user.name,
@@ -123,11 +173,16 @@ pub async fn set_password(
     token: &str,
     purpose: &str,
     form: PasswordForm,
+    from: &str,
 ) -> Result<NewSession, AppError> {
     let purpose = LinkPurpose::parse(purpose).ok_or(AppError::NotFound)?;
+    throttled(st, &[(db::throttle::LINK_ADDRESS, from)]).await?;
     let (name, password) = parse_password_form(purpose, form)?;
     // Check the link before the (slow) hashing, so a dead link answers at once.
-    db::accounts::check_token(&st.db, token, purpose.as_str()).await?;
+    let checked = db::accounts::check_token(&st.db, token, purpose.as_str())
+        .await
+        .map_err(AppError::from);
+    count_link_failure(st, from, checked).await?;
     let hash = db::password::hash_password_async(password).await?;
     let txn = st.db.begin().await?;
     let user = db::accounts::redeem_token(&txn, token, purpose.as_str(), name, hash).await?;

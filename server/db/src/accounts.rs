@@ -11,8 +11,12 @@ use sea_orm::{
 
 /// Invitations are valid for 14 days.
 pub const INVITE_TTL: Duration = Duration::days(14);
-/// Password-reset links are valid for 24 hours.
-pub const RESET_TTL: Duration = Duration::hours(24);
+/// Password-reset links are valid for one hour: long enough to open the e-mail, short
+/// enough that an old mail in a mailbox is no key to the account.
+pub const RESET_TTL: Duration = Duration::hours(1);
+/// Used and expired links are kept this long (so a late click still says "used" or
+/// "expired"), then purged.
+pub const SPENT_TOKEN_KEPT: Duration = Duration::days(7);
 
 pub const PURPOSE_INVITE: &str = "invite";
 pub const PURPOSE_RESET: &str = "reset";
@@ -81,7 +85,7 @@ pub async fn authenticate<C: ConnectionTrait>(
 ) -> DbResult<Option<user::Model>> {
     let found = find_by_email(db, email).await?;
     let password = password.to_owned();
-    let checked = tokio::task::spawn_blocking(move || match found {
+    let checked = password::run_bounded(move || match found {
         Some(u) if u.active && u.password_hash.is_some() => {
             let ok = password::verify_password(
                 &password,
@@ -94,8 +98,7 @@ pub async fn authenticate<C: ConnectionTrait>(
             None
         }
     })
-    .await
-    .map_err(|e| DbError::Hashing(e.to_string()))?;
+    .await?;
     Ok(checked)
 }
 
@@ -155,13 +158,7 @@ pub async fn list_users<C: ConnectionTrait>(
     limit: u64,
 ) -> DbResult<Page<user::Model>> {
     let mut q = user::Entity::find();
-    if let Some(s) = filter
-        .search
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        let like = format!("%{}%", s.to_lowercase());
+    if let Some(like) = crate::search::contains(filter.search.as_deref()) {
         q = q.filter(
             sea_orm::Condition::any()
                 .add(user::Column::Email.like(like.clone()))
@@ -197,6 +194,16 @@ pub async fn issue_token<C: ConnectionTrait>(
 ) -> DbResult<String> {
     let secret = tokens::new_secret();
     let at = now();
+    // Only the newest link of a kind works: the older ones expire now.
+    user_token::Entity::update_many()
+        .col_expr(user_token::Column::ExpiresAt, at.into())
+        .col_expr(user_token::Column::UpdatedAt, at.into())
+        .filter(user_token::Column::UserId.eq(user_id))
+        .filter(user_token::Column::Purpose.eq(purpose))
+        .filter(user_token::Column::UsedAt.is_null())
+        .filter(user_token::Column::ExpiresAt.gt(at))
+        .exec(db)
+        .await?;
     let ttl = if purpose == PURPOSE_INVITE {
         INVITE_TTL
     } else {
@@ -255,11 +262,34 @@ pub async fn redeem_token<C: ConnectionTrait>(
     new_name: Option<String>,
     password_hash: String,
 ) -> DbResult<user::Model> {
-    let (token, u) = check_token(db, secret, purpose).await?;
-    let mut tam: user_token::ActiveModel = token.into();
-    tam.used_at = Set(Some(now()));
-    tam.updated_at = Set(now());
-    tam.update(db).await?;
+    // Used once, decided by the database: of two requests racing with the same link only the
+    // one whose conditional update changes the row goes on. The update comes first, so the
+    // transaction takes the write lock at once (SQLite would refuse to upgrade a reader's lock
+    // while another writer holds it).
+    let at = now();
+    let claimed = user_token::Entity::update_many()
+        .col_expr(user_token::Column::UsedAt, Some(at).into())
+        .col_expr(user_token::Column::UpdatedAt, at.into())
+        .filter(user_token::Column::TokenHash.eq(tokens::digest(secret.trim())))
+        .filter(user_token::Column::Purpose.eq(purpose))
+        .filter(user_token::Column::UsedAt.is_null())
+        .filter(user_token::Column::ExpiresAt.gt(at))
+        .exec(db)
+        .await?;
+    if claimed.rows_affected != 1 {
+        // Say why: unknown, expired or (most likely, after a race) used.
+        check_token(db, secret, purpose).await?;
+        return Err(TokenProblem::Used.into());
+    }
+    let token = user_token::Entity::find()
+        .filter(user_token::Column::TokenHash.eq(tokens::digest(secret.trim())))
+        .one(db)
+        .await?
+        .ok_or(TokenProblem::Unknown)?;
+    let u = find_by_id(db, token.user_id)
+        .await?
+        .filter(|u| u.active)
+        .ok_or(TokenProblem::Unknown)?;
     let mut am: user::ActiveModel = u.into();
     if let Some(name) = new_name {
         am.name = Set(name);
@@ -269,6 +299,20 @@ pub async fn redeem_token<C: ConnectionTrait>(
     let updated = am.update(db).await?;
     crate::sessions::delete_for_user(db, updated.id).await?;
     Ok(updated)
+}
+
+/// Deletes links used or expired more than [`SPENT_TOKEN_KEPT`] ago; returns how many.
+pub async fn purge_spent_tokens<C: ConnectionTrait>(db: &C) -> DbResult<u64> {
+    let before = now() - SPENT_TOKEN_KEPT;
+    Ok(user_token::Entity::delete_many()
+        .filter(
+            sea_orm::Condition::any()
+                .add(user_token::Column::ExpiresAt.lt(before))
+                .add(user_token::Column::UsedAt.lt(before)),
+        )
+        .exec(db)
+        .await?
+        .rows_affected)
 }
 
 /// What inviting an entrepreneur to a company did.

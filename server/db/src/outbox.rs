@@ -14,6 +14,37 @@ pub const STATUS_FAILED: &str = "failed";
 pub const STATUS_STORED: &str = "stored";
 /// After this many failed attempts a message stays `failed` for an admin to look at.
 pub const MAX_ATTEMPTS: i32 = 5;
+/// Sent messages are kept this long for an admin to check delivery, then purged.
+pub const SENT_KEPT: chrono::Duration = chrono::Duration::days(30);
+
+/// The paths of e-mailed links whose last segment is a secret (sign-in by link).
+const SECRET_LINK_PATHS: [&str; 2] = ["/invitation/", "/reset-password/"];
+/// What replaces a link's secret.
+pub const MASK: &str = "••••••";
+
+/// The body with the secret of every sign-in link replaced by [`MASK`]: what an admin reads
+/// and what is kept once the message is sent. Nobody but the recipient can use the link.
+pub fn mask_links(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some((at, path)) = SECRET_LINK_PATHS
+        .iter()
+        .filter_map(|p| rest.find(p).map(|i| (i, *p)))
+        .min_by_key(|(i, _)| *i)
+    {
+        let secret_start = at + path.len();
+        out.push_str(&rest[..secret_start]);
+        let secret_len = rest[secret_start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - secret_start);
+        if secret_len > 0 {
+            out.push_str(MASK);
+        }
+        rest = &rest[secret_start + secret_len..];
+    }
+    out.push_str(rest);
+    out
+}
 
 #[derive(Debug, Clone)]
 pub struct OutgoingMail {
@@ -32,6 +63,17 @@ pub async fn enqueue<C: ConnectionTrait>(
     smtp_enabled: bool,
 ) -> DbResult<outbox_message::Model> {
     let at = now();
+    if !smtp_enabled {
+        // Without SMTP the operator's console is the only way a link can reach its
+        // recipient (admins see links masked); whoever runs the server holds the data anyway.
+        tracing::info!(
+            target: "datacoach::outbox",
+            to = %mail.to_email,
+            subject = %mail.subject,
+            "no SMTP configured: e-mail kept in the outbox, its text follows\n{}",
+            mail.body
+        );
+    }
     Ok(outbox_message::ActiveModel {
         to_email: Set(mail.to_email),
         to_name: Set(mail.to_name),
@@ -93,11 +135,13 @@ pub async fn mark<C: ConnectionTrait>(
     result: Result<(), String>,
 ) -> DbResult<()> {
     let attempts = msg.attempts + 1;
+    let body = msg.body.clone();
     let mut am: outbox_message::ActiveModel = msg.into();
     am.attempts = Set(attempts);
     am.updated_at = Set(now());
     match result {
         Ok(()) => {
+            am.body = Set(mask_links(&body));
             am.status = Set(STATUS_SENT.to_owned());
             am.sent_at = Set(Some(now()));
             am.last_error = Set(None);
@@ -109,4 +153,37 @@ pub async fn mark<C: ConnectionTrait>(
     }
     am.update(db).await?;
     Ok(())
+}
+
+/// Deletes messages sent more than [`SENT_KEPT`] ago; returns how many. Unsent messages
+/// (stored without SMTP, or failed) stay for an admin to act on.
+pub async fn purge_sent<C: ConnectionTrait>(db: &C) -> DbResult<u64> {
+    Ok(outbox_message::Entity::delete_many()
+        .filter(outbox_message::Column::Status.eq(STATUS_SENT))
+        .filter(outbox_message::Column::SentAt.lt(now() - SENT_KEPT))
+        .exec(db)
+        .await?
+        .rows_affected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sign_in_links_lose_their_secret_and_everything_else_stays() {
+        let token = "ab12".repeat(16);
+        let body = format!(
+            "Hallo Ann,\n\nKies een wachtwoord: https://dc.example/invitation/{token}\n\
+             of https://dc.example/reset-password/{token}.\nZie ook https://dc.example/companies/4\n"
+        );
+        let masked = mask_links(&body);
+        assert!(!masked.contains(&token), "{masked}");
+        assert!(masked.contains(&format!("https://dc.example/invitation/{MASK}\n")));
+        assert!(masked.contains(&format!("https://dc.example/reset-password/{MASK}.")));
+        assert!(masked.contains("https://dc.example/companies/4\n"));
+        assert!(masked.starts_with("Hallo Ann,"));
+        assert_eq!(mask_links("geen link"), "geen link");
+        assert_eq!(mask_links("/invitation/"), "/invitation/");
+    }
 }

@@ -47,10 +47,16 @@ where
         eprintln!("SKIPPED (PostgreSQL not available): this test ran on SQLite only");
         return;
     };
+    // Bound first, so the base URL (links in e-mails, the same-origin check) is the real one.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind port 0");
+    let addr = listener.local_addr().expect("local addr");
     let config = Config {
         database_url: url,
         seed_demo: true,
         db_max_connections: 4,
+        base_url: format!("http://{addr}"),
         ..Config::default()
     };
     let (mut conn, seeded) = datacoach_server::prepare_database(&config)
@@ -72,10 +78,6 @@ where
             .build(),
     );
     let app = build_app(state);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind port 0");
-    let addr = listener.local_addr().expect("local addr");
     tokio::spawn(async move {
         datacoach_server::startup::serve(listener, app, std::future::pending())
             .await
@@ -172,6 +174,13 @@ impl TestApp {
             http: reqwest::Client::builder()
                 .cookie_store(true)
                 .redirect(reqwest::redirect::Policy::none())
+                // As a browser does on every POST from a page of the site.
+                .default_headers(reqwest::header::HeaderMap::from_iter([(
+                    reqwest::header::ORIGIN,
+                    format!("http://{}", self.addr)
+                        .parse()
+                        .expect("origin header"),
+                )]))
                 .build()
                 .expect("client"),
             base: format!("http://{}", self.addr),

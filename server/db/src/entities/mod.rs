@@ -1,5 +1,6 @@
 //! SeaORM entities. They mirror the migrations (the schema's truth) and never leave the server.
 pub mod action;
+pub mod auth_throttle;
 pub mod coach_course;
 pub mod coach_specialism;
 pub mod company;
