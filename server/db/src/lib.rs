@@ -9,6 +9,7 @@ pub mod entities;
 pub mod error;
 pub mod experts;
 pub mod leads;
+pub mod login_challenges;
 pub mod migration;
 pub mod outbox;
 pub mod password;
@@ -19,6 +20,7 @@ pub mod sessions;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod tokens;
+pub mod two_factor;
 pub mod workspace;
 
 pub use connect::{connect, migrate};
