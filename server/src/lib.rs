@@ -8,6 +8,7 @@ pub mod config;
 pub mod demo;
 pub mod mailer;
 pub mod scan_forms;
+pub mod second_factor;
 pub mod seed_bench;
 pub mod session;
 pub mod startup;

@@ -181,6 +181,10 @@ pub fn build_app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(with_error_status))
         .layer(axum::middleware::from_fn(crate::session::cache_policy))
         .layer(axum::middleware::from_fn(crate::session::same_origin_posts))
+        // Inside the session middleware: it reads the user that middleware found.
+        .layer(axum::middleware::from_fn(
+            crate::second_factor::enrolment_gate,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::session::resolve_session,
