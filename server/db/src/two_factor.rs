@@ -218,3 +218,18 @@ pub async fn enrol_confirmed<C: ConnectionTrait>(
     .await?;
     Ok(())
 }
+
+/// Ends every session of the user but the one with `keep` (its cookie secret).
+pub async fn end_other_sessions<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+    keep: &str,
+) -> DbResult<()> {
+    use crate::entities::session;
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::Id.ne(crate::tokens::digest(keep)))
+        .exec(db)
+        .await?;
+    Ok(())
+}
