@@ -318,3 +318,33 @@ async fn password_step_without_code(c: &Client, email: &str) {
     assert!(!r.asks_for_code());
     assert_eq!(c.me().await["email"], email);
 }
+
+on_both_databases!(
+    a_password_reset_link_does_not_skip_the_second_factor,
+    |app: TestApp| async move {
+        let c = app.client();
+        c.call("forgot_password", &[("email", PM)]).await;
+        let mail = app.last_mail_to(PM).await.expect("a reset mail");
+        let token = link_token(&mail.body, "/reset-password/");
+        let r = c
+            .call(
+                "set_password",
+                &[
+                    ("token", &token),
+                    ("purpose", "reset"),
+                    ("password", "nieuw wachtwoord 2026"),
+                    ("password_confirm", "nieuw wachtwoord 2026"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(
+            r.asks_for_code(),
+            "the link proves the e-mail, not the factor"
+        );
+        assert!(c.me().await.is_null());
+        let r = app.second_step(&c, PM).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(c.me().await["email"], PM);
+    }
+);
