@@ -178,6 +178,12 @@ pub fn can_set_user_active(u: &CurrentUser, target: UserId, active: bool) -> boo
     can_administer(u) && (active || u.id != target)
 }
 
+/// Only an admin resets someone's lost second factor, and never their own: an admin who
+/// lost theirs asks another admin, so a stolen admin password cannot drop the factor.
+pub fn can_reset_second_factor(u: &CurrentUser, target: UserId) -> bool {
+    can_administer(u) && u.id != target
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,6 +197,7 @@ mod tests {
             role,
             language: Lang::Nl,
             organisation_id: org.map(OrganisationId),
+            must_enrol: false,
         }
     }
 
@@ -510,5 +517,20 @@ mod tests {
             UserId(2),
             true
         ));
+    }
+
+    #[test]
+    fn only_an_admin_resets_a_second_factor_and_never_their_own() {
+        let admin = user(Role::Admin, None);
+        assert!(can_reset_second_factor(&admin, UserId(2)));
+        assert!(!can_reset_second_factor(&admin, admin.id));
+        for role in [
+            Role::ProgrammeManager,
+            Role::Coach,
+            Role::Expert,
+            Role::Entrepreneur,
+        ] {
+            assert!(!can_reset_second_factor(&user(role, Some(1)), UserId(2)));
+        }
     }
 }

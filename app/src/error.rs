@@ -127,7 +127,16 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // A form post with a missing or malformed field arrives here: say so, not "internal".
-            ServerFnErrorErr::Args(_) => AppError::invalid(Field::Form, Msg::FormIncomplete),
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::invalid(Field::Form, Msg::FormIncomplete)
+            }
+            // On the server, a body that does not decode at all (broken JSON, bytes that are
+            // not text) is the sender's mistake too: 422, never a server error. In the browser
+            // the same variant means the server's answer did not decode: a request problem.
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(_) => {
+                AppError::invalid(Field::Form, Msg::FormIncomplete)
+            }
             other => AppError::Request(other.to_string()),
         }
     }

@@ -68,6 +68,7 @@ pub fn field_label(l: Locale, f: Field) -> &'static str {
         Field::Outcome => td_string!(l, field.outcome),
         Field::Lesson => td_string!(l, field.lesson),
         Field::Engagement => td_string!(l, field.engagement_id),
+        Field::Code => td_string!(l, field.code),
     }
 }
 
@@ -80,6 +81,7 @@ pub fn field_hint(l: Locale, f: Field) -> Option<&'static str> {
         Field::Round => Some(td_string!(l, hint.round)),
         Field::Language => Some(td_string!(l, hint.language)),
         Field::Independence => Some(td_string!(l, hint.independence)),
+        Field::Code => Some(td_string!(l, hint.code)),
         _ => None,
     }
 }
@@ -133,6 +135,10 @@ pub fn msg_text(l: Locale, m: &Msg, f: Field) -> String {
         Msg::SchemeNotValid => td_string!(l, msg.scheme_not_valid).to_string(),
         Msg::LeadDecided => td_string!(l, msg.lead_decided).to_string(),
         Msg::Neutrality => td_string!(l, msg.neutrality).to_string(),
+        Msg::CodeInvalid => td_string!(l, msg.code_invalid).to_string(),
+        Msg::CodeUsed => td_string!(l, msg.code_used).to_string(),
+        Msg::LoginExpired => td_string!(l, msg.login_expired).to_string(),
+        Msg::FactorRequired => td_string!(l, msg.factor_required).to_string(),
         Msg::DeMinimisCeiling(total) => td_string!(
             l,
             msg.de_minimis_ceiling,

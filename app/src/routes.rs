@@ -7,6 +7,7 @@
 use crate::admin::{
     AdminUsersPage, InviteStaffPage, OrganisationsPage, OutboxMessagePage, OutboxPage,
 };
+use crate::auth::two_factor::{LoginCodePage, TwoFactorPage};
 use crate::auth::{ForgotPasswordPage, LinkPurpose, LoginPage, SetPasswordPage};
 use crate::coach::{
     ActionsPage, BulkHandoverPage, CaseloadPage, CoachReviewPage, TProfilePage, VisitBriefPage,
@@ -25,6 +26,8 @@ use leptos_router::LazyRoute;
 #[repr(u8)]
 pub enum Page {
     Login,
+    LoginCode,
+    TwoFactor,
     ForgotPassword,
     ResetPassword,
     Invitation,
@@ -57,10 +60,13 @@ pub enum Page {
     Organisations,
 }
 
-/// Signing in, a forgotten password, and the links in invitation and reset e-mails.
+/// Signing in (with the second factor's code and its account page), a forgotten password,
+/// and the links in invitation and reset e-mails.
 #[leptos::lazy]
 fn sign_in_pages(page: Page) -> AnyView {
     match page {
+        Page::LoginCode => view! { <LoginCodePage/> }.into_any(),
+        Page::TwoFactor => view! { <TwoFactorPage/> }.into_any(),
         Page::ForgotPassword => view! { <ForgotPasswordPage/> }.into_any(),
         Page::ResetPassword => view! { <SetPasswordPage purpose=LinkPurpose::Reset/> }.into_any(),
         Page::Invitation => view! { <SetPasswordPage purpose=LinkPurpose::Invite/> }.into_any(),
@@ -169,6 +175,8 @@ macro_rules! lazy_pages {
 
 lazy_pages! {
     LoginRoute => sign_in_pages / __preload_sign_in_pages (Page::Login);
+    LoginCodeRoute => sign_in_pages / __preload_sign_in_pages (Page::LoginCode);
+    TwoFactorRoute => sign_in_pages / __preload_sign_in_pages (Page::TwoFactor);
     ForgotPasswordRoute => sign_in_pages / __preload_sign_in_pages (Page::ForgotPassword);
     ResetPasswordRoute => sign_in_pages / __preload_sign_in_pages (Page::ResetPassword);
     InvitationRoute => sign_in_pages / __preload_sign_in_pages (Page::Invitation);

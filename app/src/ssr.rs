@@ -280,6 +280,8 @@ pub fn to_current_user(u: &db::entities::user::Model) -> Option<CurrentUser> {
         role: Role::parse(&u.role)?,
         language: Lang::parse(&u.language),
         organisation_id: u.organisation_id.map(OrganisationId),
+        // Known only to the session middleware, which looks the factor up.
+        must_enrol: false,
     })
 }
 

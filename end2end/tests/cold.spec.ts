@@ -1,16 +1,17 @@
 import { test, expect, request, APIRequestContext } from '@playwright/test';
-import { ADMIN, COACH, ENTREPRENEUR, PASSWORD } from './helpers';
+import { ADMIN, COACH, ENTREPRENEUR, PASSWORD, PM, codeStepApi } from './helpers';
 
 // Runs first, on the server as it just started: every page, as every kind of visitor,
 // answers without a server error. (server-log.spec.ts checks afterwards that nothing panicked.)
 
-const VISITORS = [null, ENTREPRENEUR, COACH, 'programma@demo.datacoach.nl', 'expert@demo.datacoach.nl', ADMIN];
+const VISITORS = [null, ENTREPRENEUR, COACH, PM, 'expert@demo.datacoach.nl', ADMIN];
 
 async function visitor(baseURL: string, email: string | null): Promise<APIRequestContext> {
   const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { accept: 'text/html' } });
   if (email) {
     const res = await ctx.post('/api/login', { form: { email, password: PASSWORD }, maxRedirects: 0 });
     expect(res.status(), `login of ${email}`).toBeLessThan(400);
+    await codeStepApi(ctx, email);
   }
   return ctx;
 }
@@ -33,7 +34,8 @@ test('every page answers every visitor without a server error on a cold server',
   const outbox = await (await admin.get('/admin/outbox')).text();
   const mail = outbox.match(/\/admin\/outbox\/\d+/)?.[0] ?? '/admin/outbox/1';
   const pages = [
-    '/', '/login', '/forgot-password', '/reset-password/not-a-token', '/invitation/not-a-token',
+    '/', '/login', '/login/code', '/login/code?recovery=1', '/account/two-factor',
+    '/account/two-factor?do=new-codes', '/account/two-factor?do=disable', '/forgot-password', '/reset-password/not-a-token', '/invitation/not-a-token',
     '/companies', '/companies/new', company, `${company}/scans`, `${company}/profile`,
     scan, `${scan}/step/1`, `${scan}/step/99`, `${scan}/review`, `${scan}/coach`,
     '/caseload', '/caseload?page=99999&sort=score', '/actions', visit, `${visit}/brief`,

@@ -13,6 +13,7 @@
 //! #10 beside them, and the server's memory (RSS) at the end.
 //!
 //! `make bench` (or `cargo bench -p server --bench pages`).
+use chrono::Utc;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -289,14 +290,39 @@ async fn login(http: &reqwest::Client, base: &str, email: &str) -> String {
         .await
         .unwrap();
     assert!(r.status().is_success(), "login {email}: {}", r.status());
+    let r = match cookie_named(&r, "dc_login_challenge=") {
+        // The demo programme manager has a second factor: the code step with the demo secret.
+        Some(challenge) => {
+            let code = totp_rs::Builder::new()
+                .with_secret(totp_rs::Secret::try_from_base32(db::seed::DEMO_TOTP_SECRET).unwrap())
+                .build()
+                .unwrap()
+                .generate(Utc::now().timestamp() as u64)
+                .to_string();
+            let r = http
+                .post(format!("{base}/api/login_code"))
+                .header("accept", "application/json")
+                .header("cookie", challenge)
+                .form(&[("code", code)])
+                .send()
+                .await
+                .unwrap();
+            assert!(r.status().is_success(), "code step {email}: {}", r.status());
+            r
+        }
+        None => r,
+    };
+    cookie_named(&r, "dc_session=").expect("a session cookie")
+}
+
+fn cookie_named(r: &reqwest::Response, prefix: &str) -> Option<String> {
     r.headers()
         .get_all(reqwest::header::SET_COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("dc_session="))
+        .find(|v| v.starts_with(prefix))
         .and_then(|v| v.split(';').next())
-        .expect("a session cookie")
-        .to_owned()
+        .map(str::to_owned)
 }
 
 /// A company of the demo coach from the seeded companies (with scans, visits and a

@@ -12,6 +12,7 @@ pub mod limits;
 pub mod mailer;
 pub mod origin;
 pub mod scan_forms;
+pub mod second_factor;
 pub mod seed_bench;
 pub mod session;
 pub mod startup;

@@ -51,6 +51,11 @@ fn print_demo_logins() {
     for l in db::seed::DEMO_LOGINS.iter() {
         println!("  {:<18} {:<32} {}", l.role, l.email, l.name);
     }
+    println!(
+        "The admin and the programme manager also need a code from an authenticator app \
+         (TOTP); add this secret to one: {}",
+        db::seed::DEMO_TOTP_SECRET
+    );
     println!();
 }
 

@@ -55,6 +55,7 @@ pub async fn resolve_session(
         match db::sessions::resolve(&state.db, &secret).await {
             Ok(Some(user)) => match to_current_user(&user) {
                 Some(current) => {
+                    let current = crate::second_factor::with_enrolment(&state, current).await;
                     req.extensions_mut().insert(SessionUser(current));
                     req.extensions_mut().insert(SessionSecret(secret));
                 }

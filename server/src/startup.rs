@@ -188,6 +188,10 @@ pub fn build_app(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(with_error_status))
         .layer(axum::middleware::from_fn(crate::session::cache_policy))
+        // Inside the session middleware: it reads the user that middleware found.
+        .layer(axum::middleware::from_fn(
+            crate::second_factor::enrolment_gate,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::session::resolve_session,

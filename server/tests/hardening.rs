@@ -80,9 +80,13 @@ on_both_databases!(
             .header("content-type", "application/json")
             .body(format!("{{\"x\":\"{}\"}}", "y".repeat(3 * 1024 * 1024)))
             .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 413);
+            .await;
+        // The answer comes before the body is read; a client still writing megabytes may find
+        // the connection closed under it instead of reading the 413. Never anything else.
+        match res {
+            Ok(res) => assert_eq!(res.status(), 413),
+            Err(e) => assert!(e.is_request() || e.is_body(), "{e:?}"),
+        }
         // The scan import may be larger than a form, up to its own limit.
         let medium = "z".repeat(1024 * 1024);
         let r = c

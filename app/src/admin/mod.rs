@@ -22,6 +22,8 @@ pub struct UserRow {
     /// Invited, no password chosen yet.
     pub pending: bool,
     pub organisation: Option<String>,
+    /// A confirmed second factor (an admin can reset a lost one).
+    pub two_factor: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -36,6 +36,8 @@ pub async fn users(
     let filter = db::accounts::UserFilter { search: q, role };
     let found = db::accounts::list_users(&st.db, &filter, offset_of(page), PER_PAGE).await?;
     let orgs = db::companies::organisation_names(&st.db).await?;
+    let ids: Vec<i64> = found.items.iter().map(|u| u.id).collect();
+    let enrolled = db::two_factor::enrolled_among(&st.db, &ids).await?;
     let items = found
         .items
         .into_iter()
@@ -46,6 +48,7 @@ pub async fn users(
                 active: u.active,
                 pending: u.password_hash.is_none(),
                 organisation: u.organisation_id.and_then(|o| orgs.get(&o).cloned()),
+                two_factor: enrolled.contains(&u.id),
                 name: u.name,
                 email: u.email,
             })

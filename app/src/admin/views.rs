@@ -5,7 +5,8 @@ use super::{
     load_staff_form_options,
 };
 use crate::access::can_administer;
-use crate::domain::{Field, OutboxId, Paged, Role};
+use crate::auth::two_factor::ResetTwoFactor;
+use crate::domain::{Field, OutboxId, Paged, Role, UserId};
 use crate::i18n::*;
 use crate::layout::{RequireUser, encode};
 use crate::messages::role_label;
@@ -44,14 +45,23 @@ pub fn AdminUsersPage() -> impl IntoView {
             .unwrap_or(1)
     };
     let toggle = ServerAction::<SetUserActive>::new();
+    let reset = ServerAction::<ResetTwoFactor>::new();
     let data = Resource::new(
-        move || (q.get(), role.get(), page(), toggle.version().get()),
-        |(q, role, page, _)| list_users(Some(q), (!role.is_empty()).then_some(role), Some(page)),
+        move || {
+            (
+                q.get(),
+                role.get(),
+                page(),
+                toggle.version().get(),
+                reset.version().get(),
+            )
+        },
+        |(q, role, page, _, _)| list_users(Some(q), (!role.is_empty()).then_some(role), Some(page)),
     );
     view! {
         <RequireUser
             allow=can_administer
-            children=move |_| view! { <UsersList q role data toggle/> }
+            children=move |me| view! { <UsersList q role data toggle reset me=me.id/> }
         />
     }
 }
@@ -62,9 +72,14 @@ fn UsersList(
     role: Memo<String>,
     data: Resource<Result<Paged<UserRow>, crate::error::AppError>>,
     toggle: ServerAction<SetUserActive>,
+    reset: ServerAction<ResetTwoFactor>,
+    /// The admin looking: their own factor is reset by another admin, never here.
+    me: UserId,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
+    let reset_error = action_errors(reset);
+    let was_reset = move || matches!(reset.value().get(), Some(Ok(())));
     let q = move || q.get();
     let role = move || role.get();
     let invited = move || query.with(|m| m.get("invited").is_some());
@@ -72,6 +87,8 @@ fn UsersList(
         <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), None))/>
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.users).to_string())/>
         {move || invited().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, admin.invited)}</div> })}
+        {move || was_reset().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, two_factor.reset_done)}</div> })}
+        <ErrorSummary error=reset_error/>
         <div class="cluster">
             <form method="get" action="/admin/users" class="search-form" role="search">
                 <label for="q" class="visually-hidden">{t!(i18n, admin.search_users)}</label>
@@ -105,6 +122,7 @@ fn UsersList(
                                     <th scope="col">{t!(i18n, field.role)}</th>
                                     <th scope="col">{t!(i18n, field.organisation)}</th>
                                     <th scope="col">{t!(i18n, admin.status)}</th>
+                                    <th scope="col">{t!(i18n, two_factor.column)}</th>
                                     <th scope="col"><span class="visually-hidden">{t!(i18n, admin.actions)}</span></th>
                                 </tr>
                             </thead>
@@ -113,6 +131,7 @@ fn UsersList(
                                     let r = u.role;
                                     let active = u.active;
                                     let uid = u.id.0;
+                                    let name = u.name.clone();
                                     view! {
                                         <tr>
                                             <td>{u.name}</td>
@@ -129,6 +148,21 @@ fn UsersList(
                                                 }}
                                             </td>
                                             <td>
+                                                {if u.two_factor { t!(i18n, two_factor.state_on).into_any() } else { t!(i18n, two_factor.state_off).into_any() }}
+                                            </td>
+                                            <td class="cluster">
+                                                {(u.two_factor && u.id != me).then(|| {
+                                                    let name = name.clone();
+                                                    view! {
+                                                        <ActionForm action=reset>
+                                                            <input type="hidden" name="user_id" value=uid/>
+                                                            <button type="submit" class="button button--small button--secondary">
+                                                                {t!(i18n, two_factor.reset)}
+                                                                <span class="visually-hidden">": "{name}</span>
+                                                            </button>
+                                                        </ActionForm>
+                                                    }
+                                                })}
                                                 <ActionForm action=toggle>
                                                     <input type="hidden" name="user_id" value=uid/>
                                                     <input type="hidden" name="active" value=(!active).to_string()/>

@@ -22,10 +22,10 @@ pub async fn me() -> Result<Option<CurrentUser>, AppError> {
 pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     call!(|st| async {
         let old = ssr::session_secret();
+        let next = super::safe_next(next.as_deref());
         let from = ssr::client_address();
-        let session = service::login(&st, &email, &password, old.as_deref(), &from).await?;
-        set_session_cookies(&st, session);
-        leptos_axum::redirect(&super::safe_next(next.as_deref()));
+        let outcome = service::login(&st, &email, &password, old.as_deref(), &from).await?;
+        signed_in_or_code_step(&st, outcome, &next);
         Ok(())
     })
 }
@@ -85,16 +85,34 @@ pub async fn set_password(
             password_confirm,
         };
         let from = ssr::client_address();
-        let session = service::set_password(&st, &token, &purpose, form, &from).await?;
-        set_session_cookies(&st, session);
-        leptos_axum::redirect("/?welcome=1");
+        let outcome = service::set_password(&st, &token, &purpose, form, &from).await?;
+        signed_in_or_code_step(&st, outcome, "/?welcome=1");
         Ok(())
     })
 }
 
+/// After a correct password: into the app (to `next`), or on to the second factor's code
+/// with the challenge's cookie.
+#[cfg(feature = "ssr")]
+fn signed_in_or_code_step(st: &ssr::AppState, outcome: service::LoginOutcome, next: &str) {
+    match outcome {
+        service::LoginOutcome::Session(session) => {
+            set_session_cookies(st, session);
+            leptos_axum::redirect(next);
+        }
+        service::LoginOutcome::Code { challenge } => {
+            let secure = st.settings.secure_cookies;
+            ssr::set_cookie(super::two_factor::cookies::login_challenge(
+                challenge, secure,
+            ));
+            leptos_axum::redirect(&super::two_factor::login_code_path(next));
+        }
+    }
+}
+
 /// The cookies of a session just started: its secret, and the account's language.
 #[cfg(feature = "ssr")]
-fn set_session_cookies(st: &ssr::AppState, session: service::NewSession) {
+pub(crate) fn set_session_cookies(st: &ssr::AppState, session: service::NewSession) {
     let secure = st.settings.secure_cookies;
     ssr::set_cookie(ssr::session_cookie(session.secret, secure));
     ssr::set_cookie(ssr::lang_cookie(session.language, secure));

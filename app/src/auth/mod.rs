@@ -5,6 +5,7 @@ mod api;
 pub mod mail;
 #[cfg(feature = "ssr")]
 mod service;
+pub mod two_factor;
 mod views;
 
 pub use api::*;
@@ -22,6 +23,10 @@ pub struct CurrentUser {
     pub role: Role,
     pub language: Lang,
     pub organisation_id: Option<OrganisationId>,
+    /// Signed in with the password, but the role needs a second factor that is not set up
+    /// yet: only the enrolment page is open (the server enforces it, `two_factor::gate`).
+    #[serde(default)]
+    pub must_enrol: bool,
 }
 
 /// What an e-mailed link is for.

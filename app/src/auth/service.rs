@@ -34,7 +34,17 @@ async fn count_link_failure<T>(
     result
 }
 
-/// Checks the credentials and starts a new session, ending `old` (the request's own session).
+/// What a correct password leads to.
+pub enum LoginOutcome {
+    /// Signed in (an admin or programme manager without a factor yet is sent to set it up).
+    Session(NewSession),
+    /// A second factor is set up: the code comes next. The secret is for the challenge's
+    /// cookie; no session exists yet.
+    Code { challenge: String },
+}
+
+/// Checks the credentials and starts a new session, ending `old` (the request's own session);
+/// or, for an account with a second factor, starts the step that asks for its code.
 /// Wrong passwords are counted per account and per client address (`from`); while either must
 /// wait, the password is not even checked.
 pub async fn login(
@@ -43,7 +53,7 @@ pub async fn login(
     password: &str,
     old: Option<&str>,
     from: &str,
-) -> Result<NewSession, AppError> {
+) -> Result<LoginOutcome, AppError> {
     let mut errors = FormErrors::new();
     errors.keep(Field::Email, email);
     if email.trim().is_empty() {
@@ -67,10 +77,25 @@ pub async fn login(
         errors.add(Field::Email, Msg::BadCredentials);
         return Err(AppError::Invalid(errors));
     };
-    // The account's owner got in: earlier wrong guesses no longer slow them down.
+    // The account's owner got the password right: earlier wrong guesses no longer slow them.
     db::throttle::clear(&st.db, &checks[..1]).await?;
-    let current = ssr::to_current_user(&user).ok_or(AppError::Internal)?;
-    // A new session id at every login; the old session (if any) ends.
+    if db::two_factor::is_enrolled(&st.db, user.id).await? {
+        let challenge = db::login_challenges::create(&st.db, user.id).await?;
+        return Ok(LoginOutcome::Code { challenge });
+    }
+    start_session(st, &user, old)
+        .await
+        .map(LoginOutcome::Session)
+}
+
+/// Starts a session for a user who proved who they are, ending `old`: a new session id at
+/// every login.
+pub async fn start_session(
+    st: &AppState,
+    user: &db::entities::user::Model,
+    old: Option<&str>,
+) -> Result<NewSession, AppError> {
+    let current = ssr::to_current_user(user).ok_or(AppError::Internal)?;
     if let Some(old) = old {
         db::sessions::delete(&st.db, old).await?;
     }
@@ -167,14 +192,15 @@ pub struct PasswordForm {
 }
 
 /// Sets a password through an invitation or reset link and starts a session, in one
-/// transaction with redeeming the link.
+/// transaction with redeeming the link. A link proves the e-mail address, not the second
+/// factor: an account with one is asked for its code next, as after a password.
 pub async fn set_password(
     st: &AppState,
     token: &str,
     purpose: &str,
     form: PasswordForm,
     from: &str,
-) -> Result<NewSession, AppError> {
+) -> Result<LoginOutcome, AppError> {
     let purpose = LinkPurpose::parse(purpose).ok_or(AppError::NotFound)?;
     throttled(st, &[(db::throttle::LINK_ADDRESS, from)]).await?;
     let (name, password) = parse_password_form(purpose, form)?;
@@ -186,6 +212,11 @@ pub async fn set_password(
     let hash = db::password::hash_password_async(password).await?;
     let txn = st.db.begin().await?;
     let user = db::accounts::redeem_token(&txn, token, purpose.as_str(), name, hash).await?;
+    if db::two_factor::is_enrolled(&txn, user.id).await? {
+        let challenge = db::login_challenges::create(&txn, user.id).await?;
+        txn.commit().await?;
+        return Ok(LoginOutcome::Code { challenge });
+    }
     let idle = chrono::Duration::minutes(
         ssr::to_current_user(&user)
             .map(|u| u.role.idle_timeout_minutes())
@@ -193,10 +224,10 @@ pub async fn set_password(
     );
     let secret = db::sessions::create(&txn, user.id, idle).await?;
     txn.commit().await?;
-    Ok(NewSession {
+    Ok(LoginOutcome::Session(NewSession {
         secret,
         language: Lang::parse(&user.language),
-    })
+    }))
 }
 
 /// The name (invitations only) and the new password, or every field message at once.

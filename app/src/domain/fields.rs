@@ -68,6 +68,8 @@ pub enum Field {
     Outcome,
     Lesson,
     Engagement,
+    /// A second-factor code: six digits from the app, or a recovery code.
+    Code,
 }
 
 impl Field {
@@ -136,6 +138,7 @@ impl Field {
             Field::Outcome => "outcome",
             Field::Lesson => "lesson",
             Field::Engagement => "engagement_id",
+            Field::Code => "code",
         }
     }
 }
@@ -196,4 +199,12 @@ pub enum Msg {
     LeadDecided,
     /// The expert whose lead brought the company in cannot be the only one recommended.
     Neutrality,
+    /// Not the current code of the authenticator app, nor an unused recovery code.
+    CodeInvalid,
+    /// The code was right but has been used already (it works once).
+    CodeUsed,
+    /// The step after the password expired or had too many wrong codes: log in again.
+    LoginExpired,
+    /// This role must keep its second factor.
+    FactorRequired,
 }

@@ -43,6 +43,18 @@ impl Role {
         }
     }
 
+    /// Admins and programme managers open every dossier of an organisation: their password
+    /// alone is not enough. Coaches and experts may add a second factor; entrepreneurs sign
+    /// in with their password.
+    pub fn requires_second_factor(self) -> bool {
+        matches!(self, Role::Admin | Role::ProgrammeManager)
+    }
+
+    /// Who is offered a second factor on their account page (those who must have one too).
+    pub fn may_use_second_factor(self) -> bool {
+        !matches!(self, Role::Entrepreneur)
+    }
+
     /// Coaches and programme managers belong to a coaching organisation.
     pub fn is_coaching_staff(self) -> bool {
         matches!(self, Role::Coach | Role::ProgrammeManager)

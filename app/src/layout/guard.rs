@@ -2,6 +2,7 @@
 //! users without the right role get the 403 page. The server functions check again.
 use crate::app::use_auth;
 use crate::auth::CurrentUser;
+use crate::auth::two_factor::ACCOUNT_PATH;
 use crate::layout::Forbidden;
 use crate::ui::Loaded;
 use leptos::prelude::*;
@@ -33,6 +34,10 @@ where
     view! {
         <Loaded resource=auth.user let:user>
             {match user {
+                // A required second factor comes first (the server redirects too).
+                Some(u) if u.must_enrol && location.pathname.get_untracked() != ACCOUNT_PATH => {
+                    view! { <Redirect path=ACCOUNT_PATH/> }.into_any()
+                }
                 Some(u) if allow(&u) => children(u).into_any(),
                 Some(_) => view! { <Forbidden/> }.into_any(),
                 // On the way out to the login page (after logout): nothing to guard.

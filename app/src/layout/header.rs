@@ -1,6 +1,7 @@
 //! Header, navigation by role, language switch, user menu and footer.
 use crate::app::use_auth;
 use crate::auth::CurrentUser;
+use crate::auth::two_factor::ACCOUNT_PATH;
 use crate::domain::{Lang, Role};
 use crate::i18n::*;
 use crate::messages::role_label;
@@ -20,7 +21,8 @@ pub fn Header() -> impl IntoView {
                     {move || Suspend::new(async move {
                         let user = auth.user.await.ok().flatten();
                         view! {
-                            {user.clone().map(|u| view! { <MainNav user=u/> })}
+                            // Until a required second factor is set up, nothing else is open.
+                            {user.clone().filter(|u| !u.must_enrol).map(|u| view! { <MainNav user=u/> })}
                             <div class="header-tools">
                                 <LangSwitch/>
                                 {user.map(|u| view! { <UserMenu user=u/> })}
@@ -115,6 +117,9 @@ fn UserMenu(user: CurrentUser) -> impl IntoView {
                 {user.name.clone()}
                 <span class="visually-hidden">" ("{move || role_label(i18n.get_locale(), role)}")"</span>
             </span>
+            {role.may_use_second_factor().then(|| view! {
+                <a href=ACCOUNT_PATH class="user-menu__link">{t!(i18n, two_factor.menu)}</a>
+            })}
             <ActionForm action=auth.logout>
                 <button type="submit" class="link-button">{t!(i18n, layout.logout)}</button>
             </ActionForm>

@@ -9,6 +9,7 @@ pub mod entities;
 pub mod error;
 pub mod experts;
 pub mod leads;
+pub mod login_challenges;
 pub mod migration;
 pub mod outbox;
 pub mod password;
@@ -21,6 +22,7 @@ pub mod sessions;
 pub mod testing;
 pub mod throttle;
 pub mod tokens;
+pub mod two_factor;
 pub mod workspace;
 
 pub use connect::{connect, migrate};

@@ -10,6 +10,11 @@ use sea_orm::{EntityTrait, PaginatorTrait, TransactionTrait};
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "demo-wachtwoord-2026";
 
+/// The TOTP secret (base32, 160 bits) of the demo admin and programme manager, whose roles
+/// need a second factor. Fixed and public on purpose: a newcomer adds it to an authenticator
+/// app (or computes the code, as the tests do) to log in to the demo.
+pub const DEMO_TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPDATACOACHDEMO234";
+
 #[derive(Debug, Clone)]
 pub struct DemoLogin {
     pub role: &'static str,
@@ -91,6 +96,11 @@ pub async fn seed_demo(db: &sea_orm::DatabaseConnection) -> DbResult<bool> {
         )
         .await?;
         ids.push(u.id);
+    }
+    for (user_id, login) in ids.iter().zip(DEMO_LOGINS.iter()) {
+        if login.role == roles::ADMIN || login.role == roles::PROGRAMME_MANAGER {
+            crate::two_factor::enrol_confirmed(&txn, *user_id, DEMO_TOTP_SECRET).await?;
+        }
     }
     let (coach, coach2) = (ids[2], ids[3]);
     let companies = [

@@ -3,9 +3,14 @@ use sha2::{Digest, Sha256};
 
 /// 32 random bytes, hex encoded (64 characters).
 pub fn new_secret() -> String {
-    let mut bytes = [0u8; 32];
+    hex::encode(random_bytes::<32>())
+}
+
+/// `N` bytes from the operating system's random source (TOTP secrets, recovery codes).
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
     getrandom::fill(&mut bytes).expect("the operating system provides randomness");
-    hex::encode(bytes)
+    bytes
 }
 
 pub fn digest(secret: &str) -> String {

@@ -16,6 +16,7 @@ pub const COACH2: &str = "coach2@demo.datacoach.nl";
 pub const ENTREPRENEUR: &str = "ondernemer@demo.datacoach.nl";
 pub const ENTREPRENEUR2: &str = "metaal@demo.datacoach.nl";
 pub const EXPERT: &str = "expert@demo.datacoach.nl";
+pub const PM: &str = "programma@demo.datacoach.nl";
 /// The demo organisation's companies: the three of the first demo plus the workspace demo's.
 pub const DEMO_COMPANIES: u64 = 3 + datacoach_server::demo::workspace::COMPANIES as u64;
 /// The demo accounts, one entrepreneur per workspace demo company and the demo experts.
@@ -150,6 +151,14 @@ impl Reply {
         }
     }
 
+    /// Whether a login answer sends on to the second factor's code.
+    pub fn asks_for_code(&self) -> bool {
+        self.headers
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|l| l.starts_with("/login/code"))
+    }
+
     /// The field codes of an `Invalid` error.
     pub fn invalid_fields(&self) -> Vec<(String, String)> {
         self.body["Invalid"]["errors"]
@@ -187,6 +196,8 @@ impl TestApp {
         }
     }
 
+    /// A client signed in as `email`, with the second factor's code when the account has one
+    /// (the demo admin and programme manager do).
     pub async fn logged_in(&self, email: &str) -> Client {
         let c = self.client();
         let r = c.login(email, DEMO_PASSWORD).await;
@@ -196,7 +207,47 @@ impl TestApp {
             r.status,
             r.body
         );
+        if r.asks_for_code() {
+            let r = self.second_step(&c, email).await;
+            assert_eq!(r.status, 200, "code step of {email} failed: {}", r.body);
+        }
         c
+    }
+
+    /// The login's second step with a code the server accepts now.
+    pub async fn second_step(&self, c: &Client, email: &str) -> Reply {
+        let code = self.fresh_code(email).await;
+        c.call("login_code", &[("code", &code)]).await
+    }
+
+    /// The user id of an account, for setting up a situation.
+    pub async fn user_id(&self, email: &str) -> i64 {
+        db::accounts::find_by_email(&self.db, email)
+            .await
+            .unwrap()
+            .expect("an account with this e-mail")
+            .id
+    }
+
+    /// A code of `email`'s second factor (set up or being set up) that the server accepts
+    /// now: the earliest step within the allowed skew (one step either way) that was not
+    /// used yet. When all three were used, it waits for the next step, as a person would.
+    pub async fn fresh_code(&self, email: &str) -> String {
+        let user_id = self.user_id(email).await;
+        loop {
+            let f = db::two_factor::find(&self.db, user_id)
+                .await
+                .unwrap()
+                .expect("a second factor");
+            let now = unix_now();
+            let step = (now / 30) as i64;
+            let earliest = f.last_used_step.map_or(step - 1, |l| (l + 1).max(step - 1));
+            if earliest <= step + 1 {
+                return totp_code(&f.secret, earliest as u64 * 30);
+            }
+            let wait = (earliest as u64 - 1) * 30 - now + 1;
+            tokio::time::sleep(std::time::Duration::from_secs(wait)).await;
+        }
     }
 
     /// The SQL statements the server ran while `request` was answered (nothing else may run
@@ -289,6 +340,24 @@ impl TestApp {
             .expect("outbox")
             .total
     }
+}
+
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+/// The RFC 6238 code of a base32 secret at `unix_time` (six digits, 30 s, SHA-1), computed
+/// with totp-rs apart from the app's own code.
+pub fn totp_code(secret: &str, unix_time: u64) -> String {
+    totp_rs::Builder::new()
+        .with_secret(totp_rs::Secret::try_from_base32(secret).expect("a base32 secret"))
+        .build()
+        .expect("a valid TOTP")
+        .generate(unix_time)
+        .to_string()
 }
 
 /// The token at the end of the first link in a mail body that starts with `prefix`.

@@ -13,6 +13,7 @@ mod m20261127_000009_engagement_outcome;
 mod m20261127_000010_shared_scan;
 mod m20261130_000011_caseload_indexes;
 mod m20261130_000012_auth_throttle;
+mod m20261130_000013_two_factor;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000010_shared_scan::Migration),
             Box::new(m20261130_000011_caseload_indexes::Migration),
             Box::new(m20261130_000012_auth_throttle::Migration),
+            Box::new(m20261130_000013_two_factor::Migration),
         ]
     }
 }
