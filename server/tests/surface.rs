@@ -242,3 +242,153 @@ on_both_databases!(
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 );
+
+/// Another organisation with its own coach, a company, a draft scan and a planned visit:
+/// the objects nobody of the demo organisation may reach.
+async fn elsewhere(app: &TestApp) -> (String, String, String) {
+    let org = db::companies::create_organisation(&app.db, "Andere Organisatie")
+        .await
+        .unwrap();
+    let coach_id = app
+        .add_user(
+            "coach@elders.example",
+            "Andere Coach",
+            db::roles::COACH,
+            Some(org.id),
+        )
+        .await;
+    let company = db::companies::create(
+        &app.db,
+        db::companies::NewCompany {
+            name: "Elders BV".into(),
+            kvk_number: "99999999".into(),
+            website: None,
+            founding_year: None,
+            address: None,
+            municipality: "Breda".into(),
+            size_band: "micro".into(),
+            primary_sector: "J".into(),
+            secondary_sector: None,
+            organisation_id: org.id,
+            primary_coach_id: None,
+        },
+    )
+    .await
+    .unwrap();
+    let questionnaire_id = db::scans::latest_questionnaire_id(&app.db, "dma-sme")
+        .await
+        .unwrap();
+    let scan = db::scans::create(
+        &app.db,
+        db::scans::NewScan {
+            company_id: company.id,
+            respondent_id: coach_id,
+            round: 0,
+            questionnaire_id,
+            prefill: None,
+        },
+    )
+    .await
+    .unwrap();
+    let visit = db::workspace::visits::create(
+        &app.db,
+        company.id,
+        coach_id,
+        chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap(),
+        "planned",
+    )
+    .await
+    .unwrap();
+    (
+        company.id.to_string(),
+        scan.id.to_string(),
+        visit.id.to_string(),
+    )
+}
+
+on_both_databases!(
+    nobody_of_one_organisation_reaches_another_organisations_company_scan_or_visit,
+    |app: TestApp| async move {
+        let (company, scan, visit) = elsewhere(&app).await;
+        let (c, s, v) = (company.as_str(), scan.as_str(), visit.as_str());
+        // Every endpoint that takes one company, scan or visit, with complete arguments, so
+        // the refusal comes from the access rule and not from a missing field.
+        let rows: Vec<(&str, Vec<(&str, &str)>)> = vec![
+            ("get_company", vec![("id", c)]),
+            ("get_workspace", vec![("id", c)]),
+            (
+                "get_company_page",
+                vec![("id", c), ("kind", ""), ("page", "1")],
+            ),
+            ("get_timeline", vec![("id", c), ("kind", ""), ("page", "1")]),
+            ("add_note", vec![("company_id", c), ("note_text", "Gezien")]),
+            ("add_co_coach", vec![("company_id", c), ("coach_id", "1")]),
+            (
+                "remove_co_coach",
+                vec![("company_id", c), ("coach_id", "1")],
+            ),
+            (
+                "hand_over",
+                vec![("company_id", c), ("coach_id", "1"), ("handover_note", "x")],
+            ),
+            (
+                "plan_visit",
+                vec![("company_id", c), ("visit_on", "2027-02-01")],
+            ),
+            ("get_visit", vec![("id", v)]),
+            ("get_visit_brief", vec![("id", v)]),
+            ("company_profile", vec![("company_id", c)]),
+            ("get_contributions", vec![("company_id", c)]),
+            ("get_recommend_panel", vec![("company_id", c)]),
+            ("get_recommendations", vec![("company_id", c)]),
+            ("scan_home", vec![("company_id", c)]),
+            ("scan_consent", vec![("company_id", c), ("share", "on")]),
+            ("scan_start", vec![("company_id", c)]),
+            ("scan_history", vec![("company_id", c)]),
+            ("scan_draft", vec![("scan_id", s)]),
+            ("scan_save", vec![("scan_id", s), ("question", "q1")]),
+            ("scan_submit", vec![("scan_id", s)]),
+            ("scan_result", vec![("scan_id", s)]),
+            ("get_coach_review", vec![("id", s)]),
+        ];
+        // A misspelt endpoint would answer 404 too: every row names a registered one.
+        let registered = registered_endpoints();
+        for (endpoint, _) in &rows {
+            assert!(
+                registered.contains(*endpoint),
+                "{endpoint} is not an endpoint"
+            );
+        }
+        // And with the demo organisation's own company the same call goes through.
+        let own = app.company_id("12345678").await;
+        let coach = app.logged_in(COACH).await;
+        assert_eq!(
+            coach
+                .call("get_workspace", &[("id", own.as_str())])
+                .await
+                .status,
+            200
+        );
+        let mut problems = Vec::new();
+        for who in [ENTREPRENEUR, COACH, PM, EXPERT] {
+            let client = app.logged_in(who).await;
+            for (endpoint, args) in &rows {
+                let r = client.call(endpoint, args).await;
+                if !matches!(r.status, 403 | 404) {
+                    problems.push(format!("{who} {endpoint}: {} {}", r.status, r.body));
+                }
+            }
+            let r = client
+                .call_json(
+                    "save_review",
+                    &serde_json::json!({"scan_id": scan.parse::<i64>().unwrap(), "question": "q1",
+                        "coach_answer": null, "note": "", "flagged": false}),
+                )
+                .await;
+            if !matches!(r.status, 403 | 404) {
+                problems.push(format!("{who} save_review: {} {}", r.status, r.body));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+);
