@@ -7,7 +7,9 @@ import { ADMIN, COACH, ENTREPRENEUR, PASSWORD, PM, codeStepApi } from './helpers
 const VISITORS = [null, ENTREPRENEUR, COACH, PM, 'expert@demo.datacoach.nl', ADMIN];
 
 async function visitor(baseURL: string, email: string | null): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { accept: 'text/html' } });
+  // A browser names the page's origin on every POST; the server refuses posts without it.
+  const origin = new URL(baseURL).origin;
+  const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { accept: 'text/html', origin } });
   if (email) {
     const res = await ctx.post('/api/login', { form: { email, password: PASSWORD }, maxRedirects: 0 });
     expect(res.status(), `login of ${email}`).toBeLessThan(400);

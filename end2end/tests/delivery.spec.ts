@@ -92,7 +92,7 @@ test('pages and answers of a signed-in user are never stored; pages are compress
   const home = await page.request.get('/', { headers: { 'accept-encoding': 'br' } });
   expect(home.headers()['cache-control']).toBe('no-store');
   expect(home.headers()['content-encoding']).toBe('br');
-  const me = await page.request.post('/api/me', { form: {} });
+  const me = await page.request.post('/api/me', { form: {}, headers: { origin: new URL(page.url()).origin } });
   expect(me.status()).toBe(200);
   expect(me.headers()['cache-control']).toBe('no-store');
 });

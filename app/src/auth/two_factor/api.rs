@@ -15,7 +15,10 @@ use crate::ssr::{self, call};
 #[server(prefix = "/api", endpoint = "login_code")]
 pub async fn login_code(code: String, next: Option<String>) -> Result<(), AppError> {
     call!(|st| async {
-        let challenge = ssr::request_cookie(cookies::LOGIN_CHALLENGE_COOKIE);
+        let challenge = ssr::request_cookie(cookies::name(
+            cookies::LOGIN_CHALLENGE_COOKIE,
+            st.settings.secure_cookies,
+        ));
         let old = ssr::session_secret();
         let session = service::login_code(&st, challenge.as_deref(), &code, old.as_deref()).await?;
         ssr::set_cookie(cookies::login_challenge_removal(st.settings.secure_cookies));

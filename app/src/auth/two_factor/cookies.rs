@@ -8,8 +8,18 @@ use cookie::{Cookie, SameSite};
 pub const LOGIN_CHALLENGE_COOKIE: &str = "dc_login_challenge";
 pub const NEW_CODES_COOKIE: &str = "dc_new_codes";
 
+/// A cookie's name for this deployment: over https with the `__Host-` prefix, like the
+/// session cookie (the browser then keeps it only if `Secure`, host-only and on path `/`).
+pub fn name(base: &'static str, secure: bool) -> &'static str {
+    match (base, secure) {
+        (LOGIN_CHALLENGE_COOKIE, true) => "__Host-dc_login_challenge",
+        (NEW_CODES_COOKIE, true) => "__Host-dc_new_codes",
+        _ => base,
+    }
+}
+
 fn build(name: &'static str, value: String, secure: bool, minutes: i64) -> Cookie<'static> {
-    Cookie::build((name, value))
+    Cookie::build((self::name(name, secure), value))
         .path("/")
         .http_only(true)
         .same_site(SameSite::Strict)
@@ -53,4 +63,23 @@ pub fn parse_new_codes(value: &str) -> Vec<String> {
         .take(super::recovery::COUNT)
         .map(str::to_owned)
         .collect()
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn over_https_the_cookies_are_host_only_by_name() {
+        let c = login_challenge("s".into(), true);
+        assert_eq!(c.name(), "__Host-dc_login_challenge");
+        assert_eq!(c.path(), Some("/"));
+        assert_eq!(c.secure(), Some(true));
+        assert_eq!(new_codes(&[], true).name(), "__Host-dc_new_codes");
+        assert_eq!(
+            login_challenge("s".into(), false).name(),
+            LOGIN_CHALLENGE_COOKIE
+        );
+        assert_eq!(new_codes_removal(false).name(), NEW_CODES_COOKIE);
+    }
 }

@@ -116,7 +116,8 @@ pub async fn overview(st: &AppState, u: &CurrentUser) -> Result<FactorOverview, 
 /// The recovery codes made by the last form post, shown this once: the cookie is cleared,
 /// and only codes that still work for this user are shown.
 async fn take_new_codes(st: &AppState, u: &CurrentUser) -> Result<Vec<String>, AppError> {
-    let Some(value) = ssr::request_cookie(cookies::NEW_CODES_COOKIE) else {
+    let name = cookies::name(cookies::NEW_CODES_COOKIE, st.settings.secure_cookies);
+    let Some(value) = ssr::request_cookie(name) else {
         return Ok(Vec::new());
     };
     ssr::set_cookie(cookies::new_codes_removal(st.settings.secure_cookies));
