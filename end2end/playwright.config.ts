@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 // The app is served from the release build (what `make run` serves) on its own port with a
-// fresh SQLite database and the demo data; its log goes to target/e2e/server.log, which the
-// last test reads for panics. Chromium is Debian's: Playwright never downloads a browser here.
+// fresh SQLite database and the demo data; its output and log go to target/e2e/server.log, which
+// the invitation journey reads for its link and the last test reads for panics. Chromium is
+// Debian's: Playwright never downloads a browser here.
 const port = 3100;
 const chromiumArgs = [
   '--no-sandbox',
@@ -51,7 +52,7 @@ export default defineConfig({
     { name: 'server-log', testMatch: /server-log\.spec\.ts/, dependencies: ['delivery'] },
   ],
   webServer: {
-    command: `rm -rf target/e2e && mkdir -p target/e2e && exec ./target/release/server 2>target/e2e/server.log`,
+    command: `rm -rf target/e2e && mkdir -p target/e2e && exec ./target/release/server >target/e2e/server.log 2>&1`,
     cwd: '..',
     url: `http://127.0.0.1:${port}/login`,
     timeout: 60_000,

@@ -60,18 +60,24 @@ pub enum Page {
     Organisations,
 }
 
-/// Signing in (with the second factor's code and its account page), a forgotten password,
-/// and the links in invitation and reset e-mails.
+/// Signing in (with the second factor's code), a forgotten password, and the links in
+/// invitation and reset e-mails.
 #[leptos::lazy]
 fn sign_in_pages(page: Page) -> AnyView {
     match page {
         Page::LoginCode => view! { <LoginCodePage/> }.into_any(),
-        Page::TwoFactor => view! { <TwoFactorPage/> }.into_any(),
         Page::ForgotPassword => view! { <ForgotPasswordPage/> }.into_any(),
         Page::ResetPassword => view! { <SetPasswordPage purpose=LinkPurpose::Reset/> }.into_any(),
         Page::Invitation => view! { <SetPasswordPage purpose=LinkPurpose::Invite/> }.into_any(),
         _ => view! { <LoginPage/> }.into_any(),
     }
+}
+
+/// The account's second factor: setting it up (QR code, recovery codes), new codes, turning
+/// it off. Its own split: the login page's first load does not carry it.
+#[leptos::lazy]
+fn account_pages(_page: Page) -> AnyView {
+    view! { <TwoFactorPage/> }.into_any()
 }
 
 /// The home page of every role (the entrepreneur's portal, the coach's overview, ...).
@@ -176,7 +182,7 @@ macro_rules! lazy_pages {
 lazy_pages! {
     LoginRoute => sign_in_pages / __preload_sign_in_pages (Page::Login);
     LoginCodeRoute => sign_in_pages / __preload_sign_in_pages (Page::LoginCode);
-    TwoFactorRoute => sign_in_pages / __preload_sign_in_pages (Page::TwoFactor);
+    TwoFactorRoute => account_pages / __preload_account_pages (Page::TwoFactor);
     ForgotPasswordRoute => sign_in_pages / __preload_sign_in_pages (Page::ForgotPassword);
     ResetPasswordRoute => sign_in_pages / __preload_sign_in_pages (Page::ResetPassword);
     InvitationRoute => sign_in_pages / __preload_sign_in_pages (Page::Invitation);
