@@ -14,11 +14,11 @@ import { ENTREPRENEUR, login, startFirstScan } from './helpers';
  */
 const FIRST_LOAD_GOAL = 250_000;
 const FIRST_LOAD_LIMIT: Record<string, number> = {
-  // Raised on 2026-11-30 by this much: the main module grew from 235 to 293 KB brotli with
-  // the round that moved page data out of Suspense and added the Loaded frame (README).
-  login: 425_000,
-  'portal home': 396_000,
-  'scan step': 552_000,
+  // Today's sizes plus about 3 % (2026-11-30, after #11: 388, 340 and 503 KB brotli; the main
+  // module is back to 237 KB from the 293 KB of the #10 round).
+  login: 400_000,
+  'portal home': 350_000,
+  'scan step': 518_000,
 };
 
 /** Messages of the browser about the Content-Security-Policy blocking something on `page`. */
