@@ -12,6 +12,8 @@ use std::time::Duration;
 pub const BODY_LIMIT: usize = 256 * 1024;
 /// A scan file imported in the exchange format.
 pub const IMPORT_BODY_LIMIT: usize = 2 * 1024 * 1024;
+/// A body over its limit but not over this is read (and dropped) before the 413 is sent.
+pub const DRAIN_LIMIT: usize = 8 * 1024 * 1024;
 /// Longest a request may take, body upload included.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -33,12 +35,29 @@ pub async fn limit_body(req: Request, next: Next) -> Response {
         .get(http::header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > limit as u64) {
-        tracing::warn!(path = req.uri().path(), length = ?declared, "request body too large");
+    if let Some(n) = declared.filter(|n| *n > limit as u64) {
+        tracing::warn!(
+            path = req.uri().path(),
+            length = n,
+            "request body too large"
+        );
+        // A client (a browser too) that is still sending when the answer comes and the
+        // connection closes sees "connection reset", not our message. A body of a few MiB is
+        // read and dropped first, so it gets the 413; a larger one is cut off at once.
+        if n <= DRAIN_LIMIT as u64 {
+            drain(req.into_body()).await;
+        }
         return too_large(limit);
     }
     let req = req.map(|body| Body::new(http_body_util::Limited::new(body, limit)));
     next.run(req).await
+}
+
+/// Reads a body to its end (or [`DRAIN_LIMIT`]) without keeping it.
+async fn drain(body: Body) {
+    use http_body_util::BodyExt;
+    let mut body = http_body_util::Limited::new(body, DRAIN_LIMIT);
+    while let Some(Ok(_)) = body.frame().await {}
 }
 
 fn too_large(limit: usize) -> Response {
