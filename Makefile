@@ -24,9 +24,10 @@ release:
 build: tools
 	RUSTFLAGS="--cfg erase_components" cargo leptos build --split
 
-## Every test. It first builds the release exactly as `make run` does (the same `release`
-## target), then tests it: a release that does not compile fails `make test`.
-test: test-tools release
+## Every test. Its first step is the release build `make run` serves (the same
+## scripts/build-release.sh, `cargo leptos build --release`); the browser tests run against it,
+## so a release that does not compile fails `make test`.
+test: test-tools
 	@scripts/test.sh
 
 ## Autosave under load (64 concurrent respondents on SQLite): p50/p99 and saves per second;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every test of Datacoach: unit and integration tests (SQLite and PostgreSQL), the wasm
 # dependency check, the bundle sizes, and the Playwright suite in Debian's Chromium against
-# the release build. Run it as `make test`, which first builds that release exactly as
-# `make run` does (`make release`). Exits non-zero on any failure.
+# the release build, which this script builds first exactly as `make run` does
+# (scripts/build-release.sh). Run it as `make test`. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -16,6 +16,10 @@ PG_URL="${DATACOACH_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgr
 export DATACOACH_TEST_POSTGRES_URL="$PG_URL"
 
 pg_up() { psql "$PG_URL" -qtAc 'select 1' >/dev/null 2>&1; }
+
+say "The release build that \`make run\` serves (cargo leptos build --release: server and wasm)"
+# Without the test flags: exactly the build `make run` makes. Incremental when nothing changed.
+env -u RUSTFLAGS scripts/build-release.sh
 
 say "PostgreSQL"
 if ! pg_up && command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
@@ -50,10 +54,6 @@ if [ -n "$forbidden" ]; then
 fi
 echo "wasm dependency check: 1 passed, 0 failed"
 
-if [ ! -x target/release/server ] || [ ! -f target/release/hash.txt ]; then
-  echo "no release build in target/release: run \`make test\`, which builds it first" >&2
-  exit 1
-fi
 
 say "Bundle sizes: no lazily loaded wasm part past its limit"
 scripts/check-bundle.sh

@@ -3,37 +3,10 @@
 mod common;
 use common::*;
 
-/// A second organisation with its own coach and company.
+/// Another organisation's coach (e-mail) and company (id).
 async fn other_organisation(app: &TestApp) -> (String, String) {
-    let org = db::companies::create_organisation(&app.db, "Andere Organisatie")
-        .await
-        .unwrap();
-    app.add_user(
-        "coach@andere.nl",
-        "Andere Coach",
-        db::roles::COACH,
-        Some(org.id),
-    )
-    .await;
-    let c = db::companies::create(
-        &app.db,
-        db::companies::NewCompany {
-            name: "Elders BV".into(),
-            kvk_number: "99999999".into(),
-            website: None,
-            founding_year: None,
-            address: None,
-            municipality: "Breda".into(),
-            size_band: "micro".into(),
-            primary_sector: "J".into(),
-            secondary_sector: None,
-            organisation_id: org.id,
-            primary_coach_id: None,
-        },
-    )
-    .await
-    .unwrap();
-    ("coach@andere.nl".into(), c.id.to_string())
+    let other = app.other_organisation().await;
+    (other.coach_email.to_owned(), other.company_id.to_string())
 }
 
 fn invite_form<'a>(company: &'a str, email: &'a str) -> Vec<(&'a str, &'a str)> {

@@ -246,42 +246,15 @@ on_both_databases!(
 /// Another organisation with its own coach, a company, a draft scan and a planned visit:
 /// the objects nobody of the demo organisation may reach.
 async fn elsewhere(app: &TestApp) -> (String, String, String) {
-    let org = db::companies::create_organisation(&app.db, "Andere Organisatie")
-        .await
-        .unwrap();
-    let coach_id = app
-        .add_user(
-            "coach@elders.example",
-            "Andere Coach",
-            db::roles::COACH,
-            Some(org.id),
-        )
-        .await;
-    let company = db::companies::create(
-        &app.db,
-        db::companies::NewCompany {
-            name: "Elders BV".into(),
-            kvk_number: "99999999".into(),
-            website: None,
-            founding_year: None,
-            address: None,
-            municipality: "Breda".into(),
-            size_band: "micro".into(),
-            primary_sector: "J".into(),
-            secondary_sector: None,
-            organisation_id: org.id,
-            primary_coach_id: None,
-        },
-    )
-    .await
-    .unwrap();
+    let other = app.other_organisation().await;
+    let (company_id, coach_id) = (other.company_id, other.coach_id);
     let questionnaire_id = db::scans::latest_questionnaire_id(&app.db, "dma-sme")
         .await
         .unwrap();
     let scan = db::scans::create(
         &app.db,
         db::scans::NewScan {
-            company_id: company.id,
+            company_id,
             respondent_id: coach_id,
             round: 0,
             questionnaire_id,
@@ -292,7 +265,7 @@ async fn elsewhere(app: &TestApp) -> (String, String, String) {
     .unwrap();
     let visit = db::workspace::visits::create(
         &app.db,
-        company.id,
+        company_id,
         coach_id,
         chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap(),
         "planned",
@@ -300,7 +273,7 @@ async fn elsewhere(app: &TestApp) -> (String, String, String) {
     .await
     .unwrap();
     (
-        company.id.to_string(),
+        company_id.to_string(),
         scan.id.to_string(),
         visit.id.to_string(),
     )

@@ -177,6 +177,49 @@ impl Reply {
     }
 }
 
+/// A second organisation with its own coach and company: what nobody of the demo
+/// organisation may reach.
+pub struct OtherOrganisation {
+    pub coach_email: &'static str,
+    pub coach_id: i64,
+    pub company_id: i64,
+}
+
+impl TestApp {
+    pub async fn other_organisation(&self) -> OtherOrganisation {
+        let org = db::companies::create_organisation(&self.db, "Andere Organisatie")
+            .await
+            .unwrap();
+        let coach_email = "coach@andere.nl";
+        let coach_id = self
+            .add_user(coach_email, "Andere Coach", db::roles::COACH, Some(org.id))
+            .await;
+        let company = db::companies::create(
+            &self.db,
+            db::companies::NewCompany {
+                name: "Elders BV".into(),
+                kvk_number: "99999999".into(),
+                website: None,
+                founding_year: None,
+                address: None,
+                municipality: "Breda".into(),
+                size_band: "micro".into(),
+                primary_sector: "J".into(),
+                secondary_sector: None,
+                organisation_id: org.id,
+                primary_coach_id: None,
+            },
+        )
+        .await
+        .unwrap();
+        OtherOrganisation {
+            coach_email,
+            coach_id,
+            company_id: company.id,
+        }
+    }
+}
+
 impl TestApp {
     pub fn client(&self) -> Client {
         Client {
