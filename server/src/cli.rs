@@ -1,5 +1,5 @@
 //! The command line of the server binary: serve (default), migrate, create-admin, seed-demo,
-//! seed-bench, score.
+//! seed-bench, score, backup, restore.
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
@@ -44,6 +44,18 @@ pub enum Command {
         #[arg(long, default_value = "dma-sme-v1")]
         profile: String,
         /// The scan file; `-` reads standard input.
+        file: std::path::PathBuf,
+    },
+    /// SQLite: write an online, consistent copy of the database to FILE (while the server
+    /// runs). PostgreSQL: use pg_dump (see the README).
+    Backup {
+        /// Where to write the copy; must not exist yet.
+        file: std::path::PathBuf,
+    },
+    /// SQLite: replace the database with the backup FILE (stop the servers first). The
+    /// replaced database is kept beside it.
+    Restore {
+        /// A file written by `server backup`.
         file: std::path::PathBuf,
     },
 }

@@ -23,6 +23,19 @@ pub struct Config {
     /// entry (the proxy's own). Off by default: anyone could write that header.
     pub trust_forwarded_for: bool,
     pub smtp: Option<SmtpConfig>,
+    /// `text` (readable, the default) or `json` (one object per line, for a log collector).
+    pub log_format: LogFormat,
+    /// Apply pending migrations when the server starts. With several app servers on one
+    /// database set it to `false` and run `server migrate` once per upgrade: a server then
+    /// refuses to start while migrations are pending.
+    pub migrate_on_start: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -60,6 +73,8 @@ impl Default for Config {
             seed_demo: false,
             trust_forwarded_for: false,
             smtp: None,
+            log_format: LogFormat::Text,
+            migrate_on_start: true,
         }
     }
 }
@@ -112,6 +127,18 @@ mod tests {
             );
             assert!(!format!("{c:?}").contains("hunter2"), "secrets never print");
             assert!(c.database_url.starts_with("sqlite://"));
+            assert_eq!(c.log_format, LogFormat::Text);
+            assert!(c.migrate_on_start);
+            jail.set_env("DATACOACH_LOG_FORMAT", "json");
+            jail.set_env("DATACOACH_MIGRATE_ON_START", "false");
+            let c: Config = Config::figment("dc.toml").extract()?;
+            assert_eq!(c.log_format, LogFormat::Json);
+            assert!(!c.migrate_on_start);
+            jail.set_env("DATACOACH_LOG_FORMAT", "xml");
+            assert!(
+                Config::figment("dc.toml").extract::<Config>().is_err(),
+                "unknown format refused"
+            );
             Ok(())
         });
     }

@@ -1,16 +1,27 @@
 //! Hourly clean-up of what is kept only for a while: expired sessions and second-step
 //! challenges, spent sign-in links, forgotten throttle counters and e-mail sent more than 30
-//! days ago. Every step is a plain delete by age, so several app servers running it at once do
-//! no harm.
+//! days ago. Every app server runs this task, but a lease in the database (`db::jobs`) lets
+//! one of them do the round each hour; every step is a plain delete by age, so even a round
+//! run twice would do no harm.
 use db::DatabaseConnection;
 use std::time::Duration;
 
-/// Runs [`purge_once`] now and then every hour, for as long as the server runs.
-pub async fn run(conn: DatabaseConnection) {
-    let mut tick = tokio::time::interval(Duration::from_secs(3600));
+/// The lease's name: one round per hour across all app servers.
+pub const JOB: &str = "housekeeping";
+
+/// Every five minutes, asks for the hour's lease; the server that gets it runs
+/// [`purge_once`]. Runs for as long as the server runs.
+pub async fn run(conn: DatabaseConnection, worker: String) {
+    let mut tick = tokio::time::interval(Duration::from_secs(300));
     loop {
         tick.tick().await;
-        purge_once(&conn).await;
+        match db::jobs::try_acquire(&conn, JOB, &worker, chrono::Duration::hours(1), db::now())
+            .await
+        {
+            Ok(true) => purge_once(&conn).await,
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = ?e, "the housekeeping lease could not be asked for"),
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! Delivers the outbox over SMTP (lettre) when SMTP is configured. Without SMTP the messages
-//! stay in the outbox as `stored`, readable by an admin.
+//! stay in the outbox as `stored`, readable by an admin. Every app server runs this worker;
+//! each claims the messages it sends (see `db::outbox::claim_due`), so none goes out twice.
 use crate::config::SmtpConfig;
 use db::DatabaseConnection;
 use lettre::message::{Mailbox, header::ContentType};
@@ -43,14 +44,32 @@ fn message(from: &Mailbox, m: &db::entities::outbox_message::Model) -> Result<Me
         .map_err(|e| e.to_string())
 }
 
-/// Sends what is due once; returns how many were sent.
+/// Sends what is due, claiming a few messages at a time for `worker` (this app server), until
+/// nothing is left; returns how many were sent. Other servers' workers claim other messages.
 pub async fn deliver_due(
     db: &DatabaseConnection,
     transport: &Transport,
     from: &Mailbox,
+    worker: &str,
 ) -> Result<usize, db::DbError> {
     let mut sent = 0;
-    for m in db::outbox::due(db, 20).await? {
+    loop {
+        let claimed = db::outbox::claim_due(db, worker, db::outbox::CLAIM_BATCH, db::now()).await?;
+        if claimed.is_empty() {
+            return Ok(sent);
+        }
+        sent += send_claimed(db, transport, from, claimed).await?;
+    }
+}
+
+async fn send_claimed(
+    db: &DatabaseConnection,
+    transport: &Transport,
+    from: &Mailbox,
+    claimed: Vec<db::entities::outbox_message::Model>,
+) -> Result<usize, db::DbError> {
+    let mut sent = 0;
+    for m in claimed {
         let result = match message(from, &m) {
             Ok(msg) => transport
                 .send(msg)
@@ -69,8 +88,8 @@ pub async fn deliver_due(
     Ok(sent)
 }
 
-/// Runs forever: every few seconds, deliver what is due.
-pub async fn run(db: DatabaseConnection, cfg: SmtpConfig) {
+/// Runs forever: every few seconds, deliver what is due, as `worker`.
+pub async fn run(db: DatabaseConnection, cfg: SmtpConfig, worker: String) {
     let from: Mailbox = match cfg.from.parse() {
         Ok(f) => f,
         Err(e) => {
@@ -88,7 +107,7 @@ pub async fn run(db: DatabaseConnection, cfg: SmtpConfig) {
     let mut tick = tokio::time::interval(Duration::from_secs(5));
     loop {
         tick.tick().await;
-        if let Err(e) = deliver_due(&db, &transport, &from).await {
+        if let Err(e) = deliver_due(&db, &transport, &from, &worker).await {
             tracing::error!(error = ?e, "outbox delivery failed");
         }
     }

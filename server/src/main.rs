@@ -4,16 +4,9 @@ use datacoach_server::cli::{Cli, Command};
 use datacoach_server::{Config, build_app, prepare_database, startup};
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
-use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn")),
-        )
-        .init();
     let cli = Cli::parse();
     let config = match Config::load() {
         Ok(c) => c,
@@ -22,6 +15,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    datacoach_server::observe::init_logging(config.log_format);
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config).await,
         Command::Migrate => migrate(config).await,
@@ -33,6 +27,8 @@ async fn main() -> ExitCode {
         Command::SeedDemo => seed(config).await,
         Command::SeedBench { companies } => seed_bench(config, companies as usize).await,
         Command::Score { profile, file } => score(&profile, &file),
+        Command::Backup { file } => backup(config, &file).await,
+        Command::Restore { file } => restore(config, &file).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -66,16 +62,61 @@ async fn serve(config: Config) -> Res {
     }
     let options = startup::leptos_options();
     let state = startup::app_state(&config, conn.clone(), options);
+    // This server among several on one database: the outbox claims and job leases name it.
+    let worker = db::jobs::worker_id();
     if let Some(smtp) = config.smtp.clone() {
-        tokio::spawn(datacoach_server::mailer::run(conn.clone(), smtp));
+        tokio::spawn(datacoach_server::mailer::run(
+            conn.clone(),
+            smtp,
+            worker.clone(),
+        ));
     } else {
         tracing::info!("no SMTP configured: e-mail is kept in the outbox (admin > E-mails)");
     }
-    tokio::spawn(datacoach_server::housekeeping::run(conn));
+    tokio::spawn(datacoach_server::housekeeping::run(
+        conn.clone(),
+        worker.clone(),
+    ));
     let app = build_app(state);
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
-    println!("Datacoach is running at {}", config.base_url());
+    let address = listener.local_addr()?;
+    tracing::info!(%address, %worker, "listening");
+    if config.log_format == datacoach_server::config::LogFormat::Text {
+        println!("Datacoach is running at {}", config.base_url());
+    }
     startup::serve(listener, app, shutdown()).await?;
+    conn.close().await.ok();
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn backup(config: Config, file: &std::path::Path) -> Res {
+    let c = datacoach_server::maintenance::backup(&config.database_url, file).await?;
+    println!(
+        "Backup written to {} ({} bytes; {} users, {} companies, {} scans), checked intact.",
+        c.file.display(),
+        c.bytes,
+        c.users,
+        c.companies,
+        c.scans
+    );
+    Ok(())
+}
+
+async fn restore(config: Config, file: &std::path::Path) -> Res {
+    let (c, kept) = datacoach_server::maintenance::restore(&config.database_url, file).await?;
+    println!(
+        "Database {} restored from {} ({} users, {} companies, {} scans).",
+        c.file.display(),
+        file.display(),
+        c.users,
+        c.companies,
+        c.scans
+    );
+    if let Some(kept) = kept {
+        println!("The database it replaced is kept as {}.", kept.display());
+    }
+    println!("Start the server: it applies this version's migrations if the backup lacks any.");
     Ok(())
 }
 

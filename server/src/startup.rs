@@ -26,12 +26,26 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
-/// Connects, migrates, and (when asked) seeds the demo data. Returns whether it seeded.
+/// Connects, migrates (or, with `migrate_on_start` off, refuses a database with pending
+/// migrations), and (when asked) seeds the demo data. Returns whether it seeded.
 pub async fn prepare_database(
     config: &Config,
 ) -> Result<(DatabaseConnection, bool), Box<dyn std::error::Error + Send + Sync>> {
     let conn = db::connect(&config.database_url, config.db_max_connections).await?;
-    db::migrate(&conn).await?;
+    if config.migrate_on_start {
+        db::migrate(&conn).await?;
+    } else {
+        let pending = db::pending_migrations(&conn).await?;
+        if !pending.is_empty() {
+            return Err(format!(
+                "the database lacks {} migration(s) of this version ({}); run `server migrate` \
+                 once, then start the servers (migrate_on_start is off)",
+                pending.len(),
+                pending.join(", ")
+            )
+            .into());
+        }
+    }
     let seeded = config.seed_demo && seed(&conn).await?;
     Ok((conn, seeded))
 }
@@ -162,6 +176,9 @@ fn route_list() -> Vec<AxumRouteListing> {
 }
 
 pub fn build_app(state: AppState) -> Router {
+    use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+    use tower_http::trace::{DefaultOnRequest, DefaultOnResponse, TraceLayer};
+    let probes = crate::probes::routes(state.db.clone());
     let routes = route_list();
     let options = state.leptos_options.clone();
     let ctx = state.clone();
@@ -238,7 +255,28 @@ pub fn build_app(state: AppState) -> Router {
                 .gzip(true)
                 .quality(CompressionLevel::Precise(4)),
         )
+        // Outermost: every request gets an id (made here unless our own proxy sent one), its
+        // log lines carry it, and so does the answer (`x-request-id`).
+        .layer(PropagateRequestIdLayer::new(
+            crate::observe::REQUEST_ID.clone(),
+        ))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(crate::observe::request_span)
+                .on_request(DefaultOnRequest::new().level(tracing::Level::DEBUG))
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+        .layer(SetRequestIdLayer::new(
+            crate::observe::REQUEST_ID.clone(),
+            MakeRequestUuid,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::observe::untrusted_request_id,
+        ))
         .with_state(state)
+        // Health checks: no session, no origin check, no log line per probe.
+        .merge(probes)
 }
 
 /// Serves the app on an accepted listener until `shutdown` resolves. Every accepted socket

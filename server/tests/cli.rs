@@ -252,3 +252,181 @@ async fn seed_bench_adds_companies_with_consistent_caseload_figures() {
     let bad = server(&url, &["seed-bench", "--companies", "0"], "");
     assert!(!bad.status.success());
 }
+
+async fn user_count(url: &str) -> u64 {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let conn = db::connect(url, 1).await.unwrap();
+    let n = db::entities::user::Entity::find()
+        .count(&conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+    n
+}
+
+/// `server backup` copies the database while it is being written to, and the copy is whole;
+/// `server restore` puts it back, keeps the database it replaced, and refuses what is not a
+/// Datacoach backup. Neither overwrites a file it should not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_while_writing_then_restore() {
+    let url = fresh_sqlite_url();
+    assert!(server(&url, &["seed-demo"], "").status.success());
+    let dir = std::env::temp_dir().join("datacoach-tests");
+    let backup = dir.join(format!(
+        "backup-{}.sqlite",
+        db::tokens::new_secret().get(..12).unwrap()
+    ));
+
+    // A writer keeps adding accounts while the backup runs.
+    let writer_url = url.clone();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stop_writer = stop.clone();
+    let writer = tokio::spawn(async move {
+        let conn = db::connect(&writer_url, 1).await.unwrap();
+        let mut i = 0;
+        while !stop_writer.load(std::sync::atomic::Ordering::Relaxed) {
+            db::accounts::create_user(
+                &conn,
+                db::accounts::NewUser {
+                    email: format!("schrijver{i}@example.nl"),
+                    name: format!("Schrijver {i}"),
+                    language: "nl".into(),
+                    role: db::roles::ENTREPRENEUR,
+                    organisation_id: None,
+                    expert_firm_id: None,
+                    password_hash: None,
+                },
+            )
+            .await
+            .unwrap();
+            i += 1;
+        }
+        conn.close().await.unwrap();
+        i
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let path = backup.display().to_string();
+    let out = tokio::task::spawn_blocking({
+        let url = url.clone();
+        move || server(&url, &["backup", &path], "")
+    })
+    .await
+    .unwrap();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let written = writer.await.unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("checked intact"), "{}", text(&out));
+    assert!(written > 0, "the writer wrote during the backup");
+
+    // The copy is a whole database of this version.
+    let backup_url = format!("sqlite://{}?mode=rwc", backup.display());
+    let conn = db::connect(&backup_url, 1).await.unwrap();
+    assert!(db::pending_migrations(&conn).await.unwrap().is_empty());
+    assert!(
+        db::accounts::authenticate(&conn, "coach@demo.datacoach.nl", db::seed::DEMO_PASSWORD)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    conn.close().await.unwrap();
+    let in_backup = user_count(&backup_url).await;
+
+    // Never over an existing file.
+    let again = server(&url, &["backup", &backup.display().to_string()], "");
+    assert!(!again.status.success());
+    assert!(text(&again).contains("exists already"), "{}", text(&again));
+
+    // Restore: what was added since is gone, the replaced database is kept.
+    let before = user_count(&url).await;
+    assert!(before > in_backup, "the writer went on after the copy");
+    let out = server(&url, &["restore", &backup.display().to_string()], "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(user_count(&url).await, in_backup);
+    let kept = text(&out)
+        .lines()
+        .find_map(|l| l.strip_prefix("The database it replaced is kept as "))
+        .map(|p| p.trim_end_matches('.').to_owned())
+        .expect("names the kept copy");
+    let kept_url = format!("sqlite://{kept}?mode=rwc");
+    assert_eq!(
+        user_count(&kept_url).await,
+        before,
+        "the replaced database, whole"
+    );
+
+    // Not a backup: refused, nothing replaced.
+    let junk = dir.join("geen-backup.sqlite");
+    std::fs::write(&junk, b"dit is geen database").unwrap();
+    let out = server(&url, &["restore", &junk.display().to_string()], "");
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("is not a usable backup") || text(&out).contains("cannot open"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(user_count(&url).await, in_backup);
+
+    // PostgreSQL is backed up with its own tools.
+    let out = server(
+        "postgres://postgres@127.0.0.1:5432/postgres",
+        &["backup", "/tmp/x.sqlite"],
+        "",
+    );
+    assert!(!out.status.success());
+    assert!(text(&out).contains("pg_dump"), "{}", text(&out));
+}
+
+/// The README's PostgreSQL routine: `pg_dump -Fc` of a live database, `pg_restore --no-owner`
+/// into a new one, which is then a current Datacoach database with the same accounts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgresql_dump_and_restore_as_documented() {
+    use db::testing::{Backend, fresh_database_url};
+    let Some(url) = fresh_database_url(Backend::Postgres).await.unwrap() else {
+        eprintln!("SKIPPED (PostgreSQL not available): pg_dump routine not tried");
+        return;
+    };
+    if std::process::Command::new("pg_dump")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert_ne!(
+            std::env::var("CI").as_deref(),
+            Ok("true"),
+            "pg_dump is needed in CI"
+        );
+        eprintln!("SKIPPED: pg_dump is not installed; the PostgreSQL backup routine was not tried");
+        return;
+    }
+    assert!(server(&url, &["seed-demo"], "").status.success());
+    let users = user_count(&url).await;
+    let dump = std::env::temp_dir().join("datacoach-tests").join(format!(
+        "pg-{}.dump",
+        db::tokens::new_secret().get(..12).unwrap()
+    ));
+    let out = Command::new("pg_dump")
+        .args(["-Fc", "-d", &url, "-f", &dump.display().to_string()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let restored = fresh_database_url(Backend::Postgres)
+        .await
+        .unwrap()
+        .unwrap();
+    let out = Command::new("pg_restore")
+        .args(["--no-owner", "-d", &restored, &dump.display().to_string()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(user_count(&restored).await, users);
+    let conn = db::connect(&restored, 1).await.unwrap();
+    assert!(db::pending_migrations(&conn).await.unwrap().is_empty());
+    assert!(
+        db::accounts::authenticate(&conn, "coach@demo.datacoach.nl", db::seed::DEMO_PASSWORD)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    conn.close().await.unwrap();
+    std::fs::remove_file(dump).ok();
+}

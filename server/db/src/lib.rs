@@ -8,6 +8,7 @@ pub mod contributions;
 pub mod entities;
 pub mod error;
 pub mod experts;
+pub mod jobs;
 pub mod leads;
 pub mod login_challenges;
 pub mod migration;
@@ -25,7 +26,7 @@ pub mod tokens;
 pub mod two_factor;
 pub mod workspace;
 
-pub use connect::{connect, migrate};
+pub use connect::{connect, migrate, pending_migrations};
 pub use error::{DbError, DbResult};
 pub use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, TransactionTrait,

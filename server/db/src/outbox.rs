@@ -90,6 +90,8 @@ pub async fn enqueue<C: ConnectionTrait>(
         attempts: Set(0),
         last_error: Set(None),
         sent_at: Set(None),
+        claimed_by: Set(None),
+        next_attempt_at: Set(None),
         created_at: Set(at),
         updated_at: Set(at),
         ..Default::default()
@@ -118,17 +120,85 @@ pub async fn find<C: ConnectionTrait>(db: &C, id: i64) -> DbResult<Option<outbox
     Ok(outbox_message::Entity::find_by_id(id).one(db).await?)
 }
 
-/// Messages the SMTP worker should (re)try.
-pub async fn due<C: ConnectionTrait>(db: &C, limit: u64) -> DbResult<Vec<outbox_message::Model>> {
+/// How long a claim holds: a worker sends at most [`CLAIM_BATCH`] messages per claim with a
+/// 20-second timeout each, well within it. A server that dies mid-send leaves its claim to run
+/// out; then another server sends the message (once more, at worst, if it had gone out).
+pub const CLAIM_LEASE: chrono::Duration = chrono::Duration::minutes(5);
+/// How many messages one claim takes.
+pub const CLAIM_BATCH: u64 = 5;
+
+/// The wait before retrying a message that failed `attempts` times: 30 s, 2 min, 8 min, 32 min.
+pub fn retry_delay(attempts: i32) -> chrono::Duration {
+    let exp = attempts.clamp(1, 5) as u32 - 1;
+    chrono::Duration::seconds(30 * 4i64.pow(exp)).min(chrono::Duration::hours(1))
+}
+
+/// The messages due at `at` for the SMTP worker, unclaimed (oldest first): pending, or
+/// failed with attempts left and its back-off over.
+fn due_filter(at: chrono::DateTime<chrono::Utc>) -> sea_orm::Condition {
+    use sea_orm::Condition;
+    Condition::all()
+        .add(outbox_message::Column::Status.is_in([STATUS_PENDING, STATUS_FAILED]))
+        .add(outbox_message::Column::Attempts.lt(MAX_ATTEMPTS))
+        .add(
+            Condition::any()
+                .add(outbox_message::Column::NextAttemptAt.is_null())
+                .add(outbox_message::Column::NextAttemptAt.lte(at)),
+        )
+}
+
+/// What is due at `at` (read only: what an admin or a test looks at).
+pub async fn due<C: ConnectionTrait>(
+    db: &C,
+    limit: u64,
+    at: chrono::DateTime<chrono::Utc>,
+) -> DbResult<Vec<outbox_message::Model>> {
     Ok(outbox_message::Entity::find()
-        .filter(outbox_message::Column::Status.is_in([STATUS_PENDING, STATUS_FAILED]))
-        .filter(outbox_message::Column::Attempts.lt(MAX_ATTEMPTS))
+        .filter(due_filter(at))
         .order_by_asc(outbox_message::Column::Id)
         .limit(limit)
         .all(db)
         .await?)
 }
 
+/// Claims up to `limit` due messages for `worker` until `at + CLAIM_LEASE` and returns them,
+/// in one statement. On PostgreSQL the rows are picked `FOR UPDATE SKIP LOCKED`, so workers
+/// of several app servers claiming at once each get other messages; SQLite has one writer,
+/// which gives the same.
+pub async fn claim_due<C: ConnectionTrait>(
+    db: &C,
+    worker: &str,
+    limit: u64,
+    at: chrono::DateTime<chrono::Utc>,
+) -> DbResult<Vec<outbox_message::Model>> {
+    use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType, Order, Query};
+    use sea_orm::{EntityName, QueryTrait};
+    let mut pick = outbox_message::Entity::find()
+        .select_only()
+        .column(outbox_message::Column::Id)
+        .filter(due_filter(at))
+        .limit(limit)
+        .into_query();
+    pick.order_by(outbox_message::Column::Id, Order::Asc)
+        .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
+    let claim = Query::update()
+        .table(outbox_message::Entity.table_ref())
+        .value(outbox_message::Column::ClaimedBy, worker)
+        .value(outbox_message::Column::NextAttemptAt, at + CLAIM_LEASE)
+        .value(outbox_message::Column::UpdatedAt, at)
+        .and_where(Expr::col(outbox_message::Column::Id).in_subquery(pick))
+        .returning_all()
+        .to_owned();
+    let stmt = db.get_database_backend().build(&claim);
+    let mut claimed = outbox_message::Entity::find()
+        .from_raw_sql(stmt)
+        .all(db)
+        .await?;
+    claimed.sort_by_key(|m| m.id);
+    Ok(claimed)
+}
+
+/// Records the outcome of one sending attempt of a claimed message and releases the claim.
 pub async fn mark<C: ConnectionTrait>(
     db: &C,
     msg: outbox_message::Model,
@@ -136,19 +206,23 @@ pub async fn mark<C: ConnectionTrait>(
 ) -> DbResult<()> {
     let attempts = msg.attempts + 1;
     let body = msg.body.clone();
+    let at = now();
     let mut am: outbox_message::ActiveModel = msg.into();
     am.attempts = Set(attempts);
-    am.updated_at = Set(now());
+    am.updated_at = Set(at);
+    am.claimed_by = Set(None);
     match result {
         Ok(()) => {
             am.body = Set(mask_links(&body));
             am.status = Set(STATUS_SENT.to_owned());
-            am.sent_at = Set(Some(now()));
+            am.sent_at = Set(Some(at));
             am.last_error = Set(None);
+            am.next_attempt_at = Set(None);
         }
         Err(e) => {
             am.status = Set(STATUS_FAILED.to_owned());
-            am.last_error = Set(Some(e));
+            am.last_error = Set(Some(e.chars().take(1000).collect()));
+            am.next_attempt_at = Set(Some(at + retry_delay(attempts)));
         }
     }
     am.update(db).await?;
@@ -185,5 +259,14 @@ mod tests {
         assert!(masked.starts_with("Hallo Ann,"));
         assert_eq!(mask_links("geen link"), "geen link");
         assert_eq!(mask_links("/invitation/"), "/invitation/");
+    }
+
+    #[test]
+    fn retries_back_off_and_stay_within_an_hour() {
+        assert_eq!(retry_delay(1), chrono::Duration::seconds(30));
+        assert_eq!(retry_delay(2), chrono::Duration::minutes(2));
+        assert_eq!(retry_delay(4), chrono::Duration::minutes(32));
+        assert!(retry_delay(i32::MAX) <= chrono::Duration::hours(1));
+        assert_eq!(retry_delay(0), retry_delay(1));
     }
 }

@@ -8,6 +8,7 @@ use serde_json::Value;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
 
 pub use db::seed::DEMO_PASSWORD;
 pub const ADMIN: &str = "admin@demo.datacoach.nl";
@@ -503,4 +504,51 @@ impl Client {
         let status = res.status().as_u16();
         (status, res.text().await.unwrap_or_default())
     }
+}
+
+/// Accepts SMTP sessions and keeps every message body it receives.
+pub async fn smtp_sink() -> (u16, Arc<Mutex<Vec<String>>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let store = received.clone();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let (r, mut w) = socket.into_split();
+                let mut lines = tokio::io::BufReader::new(r).lines();
+                w.write_all(b"220 sink ESMTP\r\n").await.ok();
+                let mut in_data = false;
+                let mut body = String::new();
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if in_data {
+                        if line == "." {
+                            in_data = false;
+                            store.lock().unwrap().push(std::mem::take(&mut body));
+                            w.write_all(b"250 queued\r\n").await.ok();
+                        } else {
+                            body.push_str(&line);
+                            body.push('\n');
+                        }
+                        continue;
+                    }
+                    let cmd = line.to_ascii_uppercase();
+                    let reply: &[u8] = if cmd.starts_with("EHLO") || cmd.starts_with("HELO") {
+                        b"250 sink\r\n"
+                    } else if cmd.starts_with("DATA") {
+                        in_data = true;
+                        b"354 go ahead\r\n"
+                    } else if cmd.starts_with("QUIT") {
+                        w.write_all(b"221 bye\r\n").await.ok();
+                        break;
+                    } else {
+                        b"250 ok\r\n"
+                    };
+                    w.write_all(reply).await.ok();
+                }
+            });
+        }
+    });
+    (port, received)
 }

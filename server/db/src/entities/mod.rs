@@ -13,6 +13,7 @@ pub mod engagement;
 pub mod expert_firm;
 pub mod expert_profile;
 pub mod expert_profile_theme;
+pub mod job_lease;
 pub mod lead;
 pub mod login_challenge;
 pub mod organisation;

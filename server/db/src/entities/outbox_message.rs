@@ -18,6 +18,11 @@ pub struct Model {
     pub attempts: i32,
     pub last_error: Option<String>,
     pub sent_at: Option<DateTimeUtc>,
+    /// The worker (one app server) that claimed the message to send it, while it sends.
+    pub claimed_by: Option<String>,
+    /// Nobody claims the message before this time: the claim's lease while it is being sent,
+    /// the back-off after a failure. `None`: due now.
+    pub next_attempt_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -14,6 +14,7 @@ mod m20261127_000010_shared_scan;
 mod m20261130_000011_caseload_indexes;
 mod m20261130_000012_auth_throttle;
 mod m20261130_000013_two_factor;
+mod m20261201_000014_operations;
 
 pub struct Migrator;
 
@@ -34,6 +35,15 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000011_caseload_indexes::Migration),
             Box::new(m20261130_000012_auth_throttle::Migration),
             Box::new(m20261130_000013_two_factor::Migration),
+            Box::new(m20261201_000014_operations::Migration),
         ]
     }
+}
+
+/// The names of this version's migrations, oldest first (as `seaql_migrations` records them).
+pub fn names() -> Vec<String> {
+    Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_owned())
+        .collect()
 }
