@@ -11,7 +11,11 @@ pub mod visits;
 
 pub use sea_orm::prelude::Date;
 
-/// Today's date in UTC, the calendar every due date and visit date is kept in.
+/// Today's date in the Netherlands (Europe/Amsterdam, as the app shows every time): due
+/// dates and visit dates are calendar days there, so an action due today is overdue only
+/// from midnight on, local time.
 pub fn today() -> Date {
-    crate::now().date_naive()
+    crate::now()
+        .with_timezone(&chrono_tz::Europe::Amsterdam)
+        .date_naive()
 }
