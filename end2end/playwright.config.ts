@@ -36,20 +36,23 @@ export default defineConfig({
     { name: 'cold', testMatch: /cold\.spec\.ts/, use: { javaScriptEnabled: false } },
     {
       name: 'js',
-      testIgnore: /(cold|server-log|delivery)\.spec\.ts/,
+      testIgnore: /(cold|server-log|delivery|layout)\.spec\.ts/,
       dependencies: ['cold'],
       use: { javaScriptEnabled: true },
     },
     {
       name: 'no-js',
-      testIgnore: /(cold|server-log|delivery)\.spec\.ts/,
+      testIgnore: /(cold|server-log|delivery|layout)\.spec\.ts/,
       dependencies: ['cold'],
       use: { javaScriptEnabled: false },
     },
     // After the journeys (it starts a scan of its own): how the app reaches the browser.
     { name: 'delivery', testMatch: /delivery\.spec\.ts/, dependencies: ['js', 'no-js'], use: { javaScriptEnabled: true } },
+    // The pages at a desk and on a phone, with screenshots in target/screenshots (after the
+    // delivery check, whose scan in progress it shows).
+    { name: 'layout', testMatch: /layout\.spec\.ts/, dependencies: ['delivery'], use: { javaScriptEnabled: true } },
     // Last: the server's log of the whole run holds no panic.
-    { name: 'server-log', testMatch: /server-log\.spec\.ts/, dependencies: ['delivery'] },
+    { name: 'server-log', testMatch: /server-log\.spec\.ts/, dependencies: ['layout'] },
   ],
   webServer: {
     command: `rm -rf target/e2e && mkdir -p target/e2e && exec ./target/release/server >target/e2e/server.log 2>&1`,

@@ -47,7 +47,7 @@ cargo test -p app -p datacoach-db -p server --features app/ssr
 say "The wasm build contains no server-only crates"
 forbidden=$(cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix none 2>/dev/null \
   | awk '{print $1}' | sort -u \
-  | grep -xE 'sea-orm|sea-query|sea-orm-migration|sqlx|sqlx-core|sqlx-sqlite|sqlx-postgres|tokio|mio|datacoach-db|argon2|lettre|axum|hyper|leptos_axum|totp-rs|qrcode' || true)
+  | grep -xE 'sea-orm|sea-query|sea-orm-migration|sqlx|sqlx-core|sqlx-sqlite|sqlx-postgres|tokio|mio|datacoach-db|argon2|lettre|axum|hyper|leptos_axum|totp-rs|qrcode|chrono-tz' || true)
 if [ -n "$forbidden" ]; then
   echo "server-only crates in the wasm build: $forbidden" >&2
   exit 1

@@ -121,12 +121,14 @@ export async function login(page: Page, info: TestInfo, email: string, password 
   await attemptLogin(page, info, email, password);
   const factor = secret ?? DEMO_FACTOR[email];
   if (factor) await enterCode(page, info, factor);
-  await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
+  await expect(page.locator('.user-menu > summary')).toBeVisible();
   await ready(page, info);
 }
 
 export async function logout(page: Page, info: TestInfo) {
   await ready(page, info);
+  // "Uitloggen" is in the menu under the user's name (a <details>, also without JavaScript).
+  await page.locator('.user-menu > summary').click();
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeVisible();
 }

@@ -35,41 +35,69 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// The role's menu: one line of links on wide screens; on a phone one "Menu" button that opens
+/// the same links (a `<details>`, so it works without JavaScript). Both are in one landmark;
+/// CSS shows one of them, so a screen reader meets one list.
 #[component]
 fn MainNav(user: CurrentUser) -> impl IntoView {
     let i18n = use_i18n();
-    let companies_label = move || match user.role {
+    let compact = NodeRef::<leptos::html::Details>::new();
+    close_on_navigation(compact);
+    view! {
+        <nav class="main-nav" aria-label=move || td_string!(i18n.get_locale(), nav.label)>
+            <ul class="main-nav__wide">{nav_links(&user)}</ul>
+            <details class="main-nav__compact" node_ref=compact>
+                <summary class="main-nav__button">{t!(i18n, nav.menu)}</summary>
+                <ul>{nav_links(&user)}</ul>
+            </details>
+        </nav>
+    }
+}
+
+/// With JavaScript, a menu opened on a phone closes when a link in it was followed (the page
+/// changes in place, the header stays).
+fn close_on_navigation(menu: NodeRef<leptos::html::Details>) {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        let _ = location.pathname.get();
+        if let Some(el) = menu.get_untracked() {
+            let _ = el.remove_attribute("open");
+        }
+    });
+}
+
+/// The links a role has, most used first.
+fn nav_links(user: &CurrentUser) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let role = user.role;
+    let companies_label = move || match role {
         Role::Entrepreneur => td_string!(i18n.get_locale(), nav.my_companies),
         _ => td_string!(i18n.get_locale(), nav.companies),
     };
-    let sees_companies = user.role != Role::Expert;
-    let admin = user.role == Role::Admin;
-    let staff = user.role.is_coaching_staff();
-    let manager = user.role == Role::ProgrammeManager;
-    let expert = user.role == Role::Expert;
+    let sees_companies = role != Role::Expert;
+    let admin = role == Role::Admin;
+    let staff = role.is_coaching_staff();
+    let manager = role == Role::ProgrammeManager;
+    let expert = role == Role::Expert;
     view! {
-        <nav class="main-nav" aria-label=move || td_string!(i18n.get_locale(), nav.label)>
-            <ul>
-                <li><A href="/" exact=true>{t!(i18n, nav.home)}</A></li>
-                {staff.then(|| view! {
-                    <li><A href="/caseload">{t!(i18n, nav.caseload)}</A></li>
-                    <li><A href="/actions">{t!(i18n, nav.actions)}</A></li>
-                })}
-                {sees_companies.then(|| view! { <li><A href="/companies">{companies_label}</A></li> })}
-                {(staff || admin).then(|| view! { <li><A href="/experts">{t!(i18n, nav.experts)}</A></li> })}
-                {staff.then(|| view! { <li><A href="/leads">{t!(i18n, nav.leads)}</A></li> })}
-                {staff.then(|| view! { <li><A href="/t-profile">{t!(i18n, nav.t_profile)}</A></li> })}
-                {expert.then(|| view! { <li><A href="/expert-profile">{t!(i18n, nav.expert_profile)}</A></li> })}
-                {expert.then(|| view! { <li><A href="/my-engagements">{t!(i18n, nav.engagements)}</A></li> })}
-                {expert.then(|| view! { <li><A href="/my-leads">{t!(i18n, nav.my_leads)}</A></li> })}
-                {manager.then(|| view! { <li><A href="/handover">{t!(i18n, nav.handover)}</A></li> })}
-                {admin.then(|| view! {
-                    <li><A href="/admin/users">{t!(i18n, nav.users)}</A></li>
-                    <li><A href="/admin/organisations">{t!(i18n, nav.organisations)}</A></li>
-                    <li><A href="/admin/outbox">{t!(i18n, nav.outbox)}</A></li>
-                })}
-            </ul>
-        </nav>
+        <li><A href="/" exact=true>{t!(i18n, nav.home)}</A></li>
+        {staff.then(|| view! {
+            <li><A href="/caseload">{t!(i18n, nav.caseload)}</A></li>
+            <li><A href="/actions">{t!(i18n, nav.actions)}</A></li>
+        })}
+        {sees_companies.then(|| view! { <li><A href="/companies">{companies_label}</A></li> })}
+        {(staff || admin).then(|| view! { <li><A href="/experts">{t!(i18n, nav.experts)}</A></li> })}
+        {staff.then(|| view! { <li><A href="/leads">{t!(i18n, nav.leads)}</A></li> })}
+        {staff.then(|| view! { <li><A href="/t-profile">{t!(i18n, nav.t_profile)}</A></li> })}
+        {expert.then(|| view! { <li><A href="/expert-profile">{t!(i18n, nav.expert_profile)}</A></li> })}
+        {expert.then(|| view! { <li><A href="/my-engagements">{t!(i18n, nav.engagements)}</A></li> })}
+        {expert.then(|| view! { <li><A href="/my-leads">{t!(i18n, nav.my_leads)}</A></li> })}
+        {manager.then(|| view! { <li><A href="/handover">{t!(i18n, nav.handover)}</A></li> })}
+        {admin.then(|| view! {
+            <li><A href="/admin/users">{t!(i18n, nav.users)}</A></li>
+            <li><A href="/admin/organisations">{t!(i18n, nav.organisations)}</A></li>
+            <li><A href="/admin/outbox">{t!(i18n, nav.outbox)}</A></li>
+        })}
     }
 }
 
@@ -106,24 +134,31 @@ fn LangSwitch() -> impl IntoView {
     }
 }
 
+/// The signed-in person: their name opens the account links and "log out" (a `<details>`,
+/// so it works without JavaScript).
 #[component]
 fn UserMenu(user: CurrentUser) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let role = user.role;
+    let menu = NodeRef::<leptos::html::Details>::new();
+    close_on_navigation(menu);
     view! {
-        <div class="user-menu">
-            <span class="user-menu__name">
+        <details class="user-menu" node_ref=menu>
+            <summary class="user-menu__name">
                 {user.name.clone()}
                 <span class="visually-hidden">" ("{move || role_label(i18n.get_locale(), role)}")"</span>
-            </span>
-            {role.may_use_second_factor().then(|| view! {
-                <a href=ACCOUNT_PATH class="user-menu__link">{t!(i18n, two_factor.menu)}</a>
-            })}
-            <ActionForm action=auth.logout>
-                <button type="submit" class="link-button">{t!(i18n, layout.logout)}</button>
-            </ActionForm>
-        </div>
+            </summary>
+            <div class="user-menu__panel">
+                <p class="user-menu__role">{move || role_label(i18n.get_locale(), role)}</p>
+                {role.may_use_second_factor().then(|| view! {
+                    <a href=ACCOUNT_PATH class="user-menu__link">{t!(i18n, two_factor.menu)}</a>
+                })}
+                <ActionForm action=auth.logout>
+                    <button type="submit" class="link-button">{t!(i18n, layout.logout)}</button>
+                </ActionForm>
+            </div>
+        </details>
     }
 }
 
