@@ -61,7 +61,11 @@ pub fn wall_clock(d: DateTime<Utc>) -> WallClock {
         minute: 0,
     };
     for part in format.format_to_parts(&date).iter() {
-        let field = |k: &str| Reflect::get(&part, &k.into()).ok().and_then(|v| v.as_string());
+        let field = |k: &str| {
+            Reflect::get(&part, &k.into())
+                .ok()
+                .and_then(|v| v.as_string())
+        };
         let (Some(kind), Some(value)) = (field("type"), field("value")) else {
             continue;
         };
@@ -122,7 +126,10 @@ mod tests {
     fn times_are_shown_in_amsterdam_with_summer_and_winter_time() {
         // Winter: UTC+1.
         let winter = Utc.with_ymd_and_hms(2026, 1, 15, 9, 5, 0).unwrap();
-        assert_eq!(format_datetime(Locale::nl, winter), "15 januari 2026, 10:05");
+        assert_eq!(
+            format_datetime(Locale::nl, winter),
+            "15 januari 2026, 10:05"
+        );
         // Summer: UTC+2.
         let summer = Utc.with_ymd_and_hms(2026, 7, 1, 9, 5, 0).unwrap();
         assert_eq!(format_datetime(Locale::en, summer), "1 July 2026, 11:05");
