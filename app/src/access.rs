@@ -9,6 +9,9 @@ pub struct CompanyFacts {
     pub organisation_id: OrganisationId,
     /// Whether the asking user is a member (entrepreneur) of the company.
     pub asker_is_member: bool,
+    /// Whether the asking coach coaches the company (primary coach or co-coach). Only looked
+    /// up for coaches: programme managers work in every company of their organisation.
+    pub asker_coaches: bool,
 }
 
 /// Which companies a user may list.
@@ -32,8 +35,9 @@ pub fn company_scope(u: &CurrentUser) -> CompanyScope {
     }
 }
 
-/// An entrepreneur sees only their own companies, a coach only those of their organisation,
-/// an admin everything.
+/// That a company exists, its name, place and who coaches it: an entrepreneur only for their
+/// own companies, coaching staff for those of their organisation (a coach who does not coach
+/// it sees no more than that, see `can_read_dossier`), an admin everything.
 pub fn can_view_company(u: &CurrentUser, c: &CompanyFacts) -> bool {
     match u.role {
         Role::Admin => true,
@@ -43,13 +47,32 @@ pub fn can_view_company(u: &CurrentUser, c: &CompanyFacts) -> bool {
     }
 }
 
-/// Inviting people to a company and editing it: its organisation's coaching staff, or an admin.
-pub fn can_manage_company(u: &CurrentUser, c: &CompanyFacts) -> bool {
+/// Whether the user coaches the company in the organisation's name: its own coaches, and the
+/// programme managers of its organisation.
+fn coaches(u: &CurrentUser, c: &CompanyFacts) -> bool {
+    match u.role {
+        Role::ProgrammeManager => u.organisation_id == Some(c.organisation_id),
+        Role::Coach => u.organisation_id == Some(c.organisation_id) && c.asker_coaches,
+        _ => false,
+    }
+}
+
+/// The dossier's personal data (the company's people, its contact person, scans, notes): the
+/// company's own entrepreneurs, its coaches, the programme managers of its organisation, and
+/// admins for programme work. Another coach of the organisation sees only that it exists.
+pub fn can_read_dossier(u: &CurrentUser, c: &CompanyFacts) -> bool {
     match u.role {
         Role::Admin => true,
-        Role::Coach | Role::ProgrammeManager => u.organisation_id == Some(c.organisation_id),
-        Role::Entrepreneur | Role::Expert => false,
+        Role::Coach | Role::ProgrammeManager => coaches(u, c),
+        Role::Entrepreneur => c.asker_is_member,
+        Role::Expert => false,
     }
+}
+
+/// Inviting people to a company and editing it: its coaches, the programme managers of its
+/// organisation, or an admin.
+pub fn can_manage_company(u: &CurrentUser, c: &CompanyFacts) -> bool {
+    u.role == Role::Admin || coaches(u, c)
 }
 
 /// The company profile: its own entrepreneurs, and those who manage the company.
@@ -80,20 +103,49 @@ pub fn can_fill_scan(u: &CurrentUser, c: &CompanyFacts) -> bool {
 pub fn can_view_submitted_scan(u: &CurrentUser, c: &CompanyFacts, sharing_on: bool) -> bool {
     match u.role {
         Role::Entrepreneur => c.asker_is_member,
-        Role::Coach | Role::ProgrammeManager => {
-            sharing_on && u.organisation_id == Some(c.organisation_id)
-        }
+        Role::Coach | Role::ProgrammeManager => sharing_on && coaches(u, c),
         Role::Admin => sharing_on,
         Role::Expert => false,
     }
 }
 
-/// The coach workspace of a company (notes, reviews, visits, actions, co-coaches): the
-/// coaching staff of the company's own organisation. Admins run the programme, not the
+/// The coach workspace of a company (notes, reviews, visits, actions, co-coaches): its primary
+/// coach and co-coaches, and the programme managers of its organisation. Other coaches of the
+/// organisation ask to be added (`can_ask_to_co_coach`). Admins run the programme, not the
 /// coaching, and entrepreneurs and experts never see internal notes.
 pub fn can_coach_company(u: &CurrentUser, c: &CompanyFacts) -> bool {
-    matches!(u.role, Role::Coach | Role::ProgrammeManager)
-        && u.organisation_id == Some(c.organisation_id)
+    coaches(u, c)
+}
+
+/// Removing one of the company's entrepreneurs (who then loses access at once): its coaches
+/// and the programme managers of its organisation.
+pub fn can_remove_member(u: &CurrentUser, c: &CompanyFacts) -> bool {
+    coaches(u, c)
+}
+
+/// Asking to become co-coach: a coach of the company's organisation who does not coach it yet.
+pub fn can_ask_to_co_coach(u: &CurrentUser, c: &CompanyFacts) -> bool {
+    u.role == Role::Coach && u.organisation_id == Some(c.organisation_id) && !c.asker_coaches
+}
+
+/// Adding co-coaches and answering requests to become one: the company's primary coach, or a
+/// programme manager of its organisation.
+pub fn can_manage_co_coaches(u: &CurrentUser, c: &CompanyFacts, primary: Option<UserId>) -> bool {
+    match u.role {
+        Role::ProgrammeManager => u.organisation_id == Some(c.organisation_id),
+        Role::Coach => u.organisation_id == Some(c.organisation_id) && primary == Some(u.id),
+        _ => false,
+    }
+}
+
+/// Removing a co-coach: who manages the co-coaches, or the co-coach stepping back themselves.
+pub fn can_remove_co_coach(
+    u: &CurrentUser,
+    c: &CompanyFacts,
+    primary: Option<UserId>,
+    co_coach: UserId,
+) -> bool {
+    can_manage_co_coaches(u, c, primary) || (co_coach == u.id && coaches(u, c))
 }
 
 /// A timeline event: the coaching staff see everything, the company's entrepreneurs only what
@@ -115,13 +167,11 @@ pub fn can_review_scan(u: &CurrentUser, c: &CompanyFacts, sharing_on: bool) -> b
 }
 
 /// Handing a company over to another coach: the programme manager of its organisation, or its
-/// current primary coach (any coach of the organisation when it has none).
+/// current primary coach (a co-coach when it has none).
 pub fn can_hand_over(u: &CurrentUser, c: &CompanyFacts, primary: Option<UserId>) -> bool {
     match u.role {
         Role::ProgrammeManager => u.organisation_id == Some(c.organisation_id),
-        Role::Coach => {
-            u.organisation_id == Some(c.organisation_id) && primary.is_none_or(|p| p == u.id)
-        }
+        Role::Coach => coaches(u, c) && primary.is_none_or(|p| p == u.id),
         _ => false,
     }
 }
@@ -201,20 +251,36 @@ mod tests {
         }
     }
 
+    /// A company of organisation `org`; `member`: the asker is one of its entrepreneurs. The
+    /// asker does not coach it.
     fn company(org: i64, member: bool) -> CompanyFacts {
         CompanyFacts {
             organisation_id: OrganisationId(org),
             asker_is_member: member,
+            asker_coaches: false,
+        }
+    }
+
+    /// A company of organisation `org` that the asking coach coaches.
+    fn coached(org: i64) -> CompanyFacts {
+        CompanyFacts {
+            organisation_id: OrganisationId(org),
+            asker_is_member: false,
+            asker_coaches: true,
         }
     }
 
     #[test]
-    fn a_coach_sees_only_companies_of_their_own_organisation() {
+    fn a_coach_sees_the_companies_of_their_organisation_and_works_only_in_those_they_coach() {
         let coach = user(Role::Coach, Some(1));
         assert!(can_view_company(&coach, &company(1, false)));
         assert!(!can_view_company(&coach, &company(2, false)));
-        assert!(can_manage_company(&coach, &company(1, false)));
-        assert!(!can_manage_company(&coach, &company(2, false)));
+        assert!(can_manage_company(&coach, &coached(1)));
+        assert!(!can_manage_company(&coach, &company(1, false)));
+        assert!(!can_manage_company(&coach, &coached(2)));
+        assert!(can_read_dossier(&coach, &coached(1)));
+        assert!(!can_read_dossier(&coach, &company(1, false)));
+        assert!(!can_read_dossier(&coach, &coached(2)));
         assert_eq!(
             company_scope(&coach),
             CompanyScope::Organisation(OrganisationId(1))
@@ -285,9 +351,13 @@ mod tests {
     #[test]
     fn a_coach_sees_submitted_scans_only_while_the_company_shares_them() {
         let coach = user(Role::Coach, Some(1));
-        assert!(can_view_submitted_scan(&coach, &company(1, false), true));
-        assert!(!can_view_submitted_scan(&coach, &company(1, false), false));
-        assert!(!can_view_submitted_scan(&coach, &company(2, false), true));
+        assert!(can_view_submitted_scan(&coach, &coached(1), true));
+        assert!(!can_view_submitted_scan(&coach, &coached(1), false));
+        assert!(!can_view_submitted_scan(&coach, &coached(2), true));
+        // A colleague who does not coach the company does not see its scans.
+        assert!(!can_view_submitted_scan(&coach, &company(1, false), true));
+        let pm = user(Role::ProgrammeManager, Some(1));
+        assert!(can_view_submitted_scan(&pm, &company(1, false), true));
         assert!(can_view_submitted_scan(
             &user(Role::Entrepreneur, None),
             &company(1, true),
@@ -336,11 +406,15 @@ mod tests {
         ));
         assert!(can_edit_company_profile(
             &user(Role::Coach, Some(1)),
+            &coached(1)
+        ));
+        assert!(!can_edit_company_profile(
+            &user(Role::Coach, Some(1)),
             &company(1, false)
         ));
         assert!(!can_edit_company_profile(
             &user(Role::Coach, Some(2)),
-            &company(1, false)
+            &coached(1)
         ));
         assert!(!can_edit_company_profile(
             &user(Role::Expert, None),
@@ -356,8 +430,9 @@ mod tests {
     }
 
     #[test]
-    fn only_the_organisations_coaching_staff_work_in_a_company_workspace() {
-        assert!(can_coach_company(
+    fn only_its_coaches_and_programme_managers_work_in_a_company_workspace() {
+        assert!(can_coach_company(&user(Role::Coach, Some(1)), &coached(1)));
+        assert!(!can_coach_company(
             &user(Role::Coach, Some(1)),
             &company(1, false)
         ));
@@ -365,8 +440,9 @@ mod tests {
             &user(Role::ProgrammeManager, Some(1)),
             &company(1, false)
         ));
+        assert!(!can_coach_company(&user(Role::Coach, Some(2)), &coached(1)));
         assert!(!can_coach_company(
-            &user(Role::Coach, Some(2)),
+            &user(Role::ProgrammeManager, Some(2)),
             &company(1, false)
         ));
         assert!(!can_coach_company(
@@ -391,12 +467,17 @@ mod tests {
         assert!(!can_view_event(&e, &company(1, false), true));
         assert!(can_view_event(
             &user(Role::Coach, Some(1)),
-            &company(1, false),
+            &coached(1),
             false
         ));
         assert!(!can_view_event(
-            &user(Role::Coach, Some(2)),
+            &user(Role::Coach, Some(1)),
             &company(1, false),
+            true
+        ));
+        assert!(!can_view_event(
+            &user(Role::Coach, Some(2)),
+            &coached(1),
             true
         ));
     }
@@ -409,6 +490,11 @@ mod tests {
         assert!(!can_complete_action(&e, &company(1, false), true));
         assert!(can_complete_action(
             &user(Role::Coach, Some(1)),
+            &coached(1),
+            false
+        ));
+        assert!(!can_complete_action(
+            &user(Role::Coach, Some(1)),
             &company(1, false),
             false
         ));
@@ -417,8 +503,9 @@ mod tests {
     #[test]
     fn a_scan_is_reviewed_only_while_shared_and_only_by_its_coaching_staff() {
         let c = user(Role::Coach, Some(1));
-        assert!(can_review_scan(&c, &company(1, false), true));
-        assert!(!can_review_scan(&c, &company(1, false), false));
+        assert!(can_review_scan(&c, &coached(1), true));
+        assert!(!can_review_scan(&c, &coached(1), false));
+        assert!(!can_review_scan(&c, &company(1, false), true));
         assert!(!can_review_scan(
             &user(Role::Entrepreneur, None),
             &company(1, true),
@@ -429,10 +516,12 @@ mod tests {
     #[test]
     fn the_primary_coach_or_the_programme_manager_hands_a_company_over() {
         let me = user(Role::Coach, Some(1));
-        assert!(can_hand_over(&me, &company(1, false), Some(me.id)));
-        assert!(can_hand_over(&me, &company(1, false), None));
-        assert!(!can_hand_over(&me, &company(1, false), Some(UserId(99))));
-        assert!(!can_hand_over(&me, &company(2, false), Some(me.id)));
+        assert!(can_hand_over(&me, &coached(1), Some(me.id)));
+        // Without a primary coach, a co-coach may pass the company on; a colleague may not.
+        assert!(can_hand_over(&me, &coached(1), None));
+        assert!(!can_hand_over(&me, &company(1, false), None));
+        assert!(!can_hand_over(&me, &coached(1), Some(UserId(99))));
+        assert!(!can_hand_over(&me, &coached(2), Some(me.id)));
         let pm = user(Role::ProgrammeManager, Some(1));
         assert!(can_hand_over(&pm, &company(1, false), Some(UserId(99))));
         assert!(!can_hand_over(&pm, &company(2, false), None));
@@ -441,6 +530,108 @@ mod tests {
             &company(1, false),
             None
         ));
+    }
+
+    #[test]
+    fn a_colleague_asks_to_co_coach_and_the_primary_coach_or_programme_manager_decides() {
+        let me = user(Role::Coach, Some(1));
+        assert!(can_ask_to_co_coach(&me, &company(1, false)));
+        assert!(!can_ask_to_co_coach(&me, &coached(1)));
+        assert!(!can_ask_to_co_coach(&me, &company(2, false)));
+        for role in [
+            Role::ProgrammeManager,
+            Role::Admin,
+            Role::Entrepreneur,
+            Role::Expert,
+        ] {
+            assert!(!can_ask_to_co_coach(
+                &user(role, Some(1)),
+                &company(1, false)
+            ));
+        }
+        // The primary coach decides; a co-coach does not.
+        assert!(can_manage_co_coaches(&me, &coached(1), Some(me.id)));
+        assert!(!can_manage_co_coaches(&me, &coached(1), Some(UserId(99))));
+        assert!(!can_manage_co_coaches(&me, &coached(1), None));
+        assert!(!can_manage_co_coaches(&me, &coached(2), Some(me.id)));
+        let pm = user(Role::ProgrammeManager, Some(1));
+        assert!(can_manage_co_coaches(
+            &pm,
+            &company(1, false),
+            Some(UserId(99))
+        ));
+        assert!(!can_manage_co_coaches(&pm, &company(2, false), None));
+        assert!(!can_manage_co_coaches(
+            &user(Role::Admin, None),
+            &company(1, false),
+            None
+        ));
+    }
+
+    #[test]
+    fn the_companys_coaches_and_programme_managers_remove_its_members() {
+        assert!(can_remove_member(&user(Role::Coach, Some(1)), &coached(1)));
+        assert!(!can_remove_member(
+            &user(Role::Coach, Some(1)),
+            &company(1, false)
+        ));
+        assert!(can_remove_member(
+            &user(Role::ProgrammeManager, Some(1)),
+            &company(1, false)
+        ));
+        assert!(!can_remove_member(
+            &user(Role::ProgrammeManager, Some(2)),
+            &company(1, false)
+        ));
+        for role in [Role::Entrepreneur, Role::Expert, Role::Admin] {
+            assert!(!can_remove_member(&user(role, Some(1)), &company(1, true)));
+        }
+    }
+
+    #[test]
+    fn a_co_coach_is_removed_by_the_primary_coach_or_steps_back_themselves() {
+        let me = user(Role::Coach, Some(1));
+        let other = UserId(99);
+        assert!(can_remove_co_coach(&me, &coached(1), Some(me.id), other));
+        assert!(can_remove_co_coach(&me, &coached(1), Some(other), me.id));
+        assert!(!can_remove_co_coach(
+            &me,
+            &coached(1),
+            Some(other),
+            UserId(98)
+        ));
+        assert!(!can_remove_co_coach(
+            &me,
+            &company(1, false),
+            Some(other),
+            me.id
+        ));
+        assert!(!can_remove_co_coach(
+            &me,
+            &company(1, false),
+            Some(other),
+            UserId(98)
+        ));
+    }
+
+    #[test]
+    fn the_dossier_is_read_by_its_people_its_coaches_programme_staff_and_admins_only() {
+        for (role, org, facts, allowed) in [
+            (Role::ProgrammeManager, Some(1), company(1, false), true),
+            (Role::ProgrammeManager, Some(2), company(1, false), false),
+            (Role::Admin, None, company(1, false), true),
+            (Role::Entrepreneur, None, company(1, true), true),
+            (Role::Entrepreneur, None, company(1, false), false),
+            (Role::Expert, None, company(1, true), false),
+            (Role::Coach, Some(1), coached(1), true),
+            (Role::Coach, Some(1), company(1, false), false),
+        ] {
+            assert_eq!(
+                can_read_dossier(&user(role, org), &facts),
+                allowed,
+                "{role:?}"
+            );
+        }
     }
 
     #[test]

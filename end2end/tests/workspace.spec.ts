@@ -159,3 +159,46 @@ test('a visit report is saved without JavaScript, and a missing response is name
   await expect(page.getByLabel('Verslag')).toHaveValue('Verslag zonder JavaScript.');
   await expect(page.getByRole('group', { name: 'Reactie op Businesscase en verkoopargumenten' }).getByLabel('Neutraal')).toBeChecked();
 });
+
+test('a colleague asks to co-coach, the primary coach agrees, and the colleague steps back again', async ({ page }, info) => {
+  // Two demo companies of Sanne that no other test touches: one per project (js, no-js).
+  const company = jsEnabled(info) ? 'Kaasmakerij Hendriks (demo)' : 'Timmerfabriek De Graaf (demo)';
+  const search = `/companies?q=${encodeURIComponent(company.replace(' (demo)', ''))}`;
+  const JORIS = 'coach2@demo.datacoach.nl';
+
+  // Joris does not coach it: he sees who does, nothing of the dossier, and asks to join.
+  await login(page, info, JORIS);
+  await open(page, info, search);
+  await openCompany(page, info, company);
+  const coaches = page.locator('#coaches');
+  await expect(coaches.getByRole('heading', { name: 'Wie coacht dit bedrijf' })).toBeVisible();
+  await expect(coaches).toContainText('Sanne de Vries (demo)');
+  await expect(page.locator('#timeline')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Mensen van dit bedrijf' })).toHaveCount(0);
+  await expect(page.getByText('Contactpersoon')).toHaveCount(0);
+  await expectAccessible(page, info);
+  await coaches.getByRole('button', { name: 'Vraag om co-coach te worden' }).click();
+  await expect(coaches.getByRole('status')).toContainText('gevraagd om co-coach te worden');
+  await logout(page, info);
+
+  // Sanne, the primary coach, finds the request with the company's coaches and agrees.
+  await login(page, info, COACH);
+  await open(page, info, search);
+  await openCompany(page, info, company);
+  await expect(coaches).toContainText('Joris Bakker (demo), gevraagd op');
+  await expectAccessible(page, info);
+  await coaches.getByRole('button', { name: 'Joris Bakker (demo) toestaan als co-coach' }).click();
+  await expect(coaches.getByRole('button', { name: 'Joris Bakker (demo) verwijderen als co-coach' })).toBeVisible();
+  await expect(coaches).not.toContainText('gevraagd op');
+  await logout(page, info);
+
+  // Now the company is in Joris' caseload with its whole dossier; he can step back himself.
+  await login(page, info, JORIS);
+  await open(page, info, `/caseload?q=${encodeURIComponent(company.replace(' (demo)', ''))}`);
+  await openCompany(page, info, company);
+  await expect(page.locator('#timeline')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Mensen van dit bedrijf' })).toBeVisible();
+  await coaches.getByRole('button', { name: 'Joris Bakker (demo) verwijderen als co-coach' }).click();
+  await expect(coaches.getByRole('heading', { name: 'Wie coacht dit bedrijf' })).toBeVisible();
+  await expect(page.locator('#timeline')).toHaveCount(0);
+});

@@ -241,3 +241,282 @@ on_both_databases!(
         );
     }
 );
+
+on_both_databases!(
+    a_coach_works_only_in_the_companies_they_coach_and_asks_to_join_the_others,
+    |app: TestApp| async move {
+        // Sanne is the primary coach of the bakery; Joris, of the same organisation, is not.
+        let company = app.company_id("12345678").await;
+        let sanne = app.logged_in(COACH).await;
+        let joris = app.logged_in(COACH2).await;
+        let joris_id = app.user_id(COACH2).await.to_string();
+        let sanne_id = app.user_id(COACH).await.to_string();
+        let id = [("id", company.as_str())];
+
+        // Joris sees that the company exists and who coaches it, nothing personal.
+        let detail = joris.call("get_company", &id).await;
+        assert_eq!(detail.status, 200, "{}", detail.body);
+        assert_eq!(detail.body["personal"], false);
+        assert_eq!(detail.body["members"].as_array().unwrap().len(), 0);
+        assert!(detail.body["contact"].is_null());
+        assert_eq!(
+            detail.body["summary"]["primary_coach_name"],
+            "Sanne de Vries (demo)"
+        );
+        let page = joris
+            .call(
+                "get_company_page",
+                &[("id", company.as_str()), ("kind", ""), ("page", "1")],
+            )
+            .await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        let dossier = &page.body[1];
+        assert!(dossier["workspace"].is_null());
+        assert!(dossier["timeline"].is_null());
+        assert_eq!(dossier["join"]["primary_coach"], "Sanne de Vries (demo)");
+        assert!(dossier["join"]["requested_at"].is_null());
+        // Everything of the dossier answers as if it did not exist.
+        for (endpoint, form) in [
+            ("get_workspace", vec![("id", company.as_str())]),
+            ("scan_home", vec![("company_id", company.as_str())]),
+            (
+                "add_note",
+                vec![("company_id", company.as_str()), ("note_text", "Stiekem")],
+            ),
+            (
+                "add_co_coach",
+                vec![
+                    ("company_id", company.as_str()),
+                    ("coach_id", joris_id.as_str()),
+                ],
+            ),
+            (
+                "hand_over",
+                vec![
+                    ("company_id", company.as_str()),
+                    ("coach_id", joris_id.as_str()),
+                    ("handover_note", "Ik neem het over"),
+                ],
+            ),
+        ] {
+            let r = joris.call(endpoint, &form).await;
+            assert_eq!(r.status, 404, "{endpoint}: {}", r.body);
+        }
+        let timeline = joris
+            .call(
+                "get_timeline",
+                &[("id", company.as_str()), ("kind", ""), ("page", "1")],
+            )
+            .await;
+        assert!(timeline.status >= 400, "{}", timeline.body);
+
+        // He asks to join; Sanne gets one e-mail, however often he asks.
+        let mails_before = app.outbox_count().await;
+        for _ in 0..2 {
+            let asked = joris
+                .call("request_co_coaching", &[("company_id", company.as_str())])
+                .await;
+            assert_eq!(asked.status, 200, "{}", asked.body);
+        }
+        assert_eq!(app.outbox_count().await, mails_before + 1);
+        let mail = app.last_mail_to(COACH).await.unwrap();
+        assert!(
+            mail.subject.contains("Joris Bakker (demo)"),
+            "{}",
+            mail.subject
+        );
+        assert!(mail.body.contains(&format!("/companies/{company}#coaches")));
+        let page = joris
+            .call(
+                "get_company_page",
+                &[("id", company.as_str()), ("kind", ""), ("page", "1")],
+            )
+            .await;
+        assert!(page.body[1]["join"]["requested_at"].is_string());
+        // Only the primary coach or a programme manager answers, not the one who asked.
+        let own_answer = joris
+            .call(
+                "answer_co_coaching",
+                &[
+                    ("company_id", company.as_str()),
+                    ("coach_id", joris_id.as_str()),
+                    ("accept", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(own_answer.status, 404);
+        let w = sanne.call("get_workspace", &id).await;
+        assert_eq!(w.body["requests"][0]["coach"]["email"], COACH2);
+        assert_eq!(w.body["can_manage_co_coaches"], true);
+
+        let accepted = sanne
+            .call(
+                "answer_co_coaching",
+                &[
+                    ("company_id", company.as_str()),
+                    ("coach_id", joris_id.as_str()),
+                    ("accept", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(accepted.status, 200, "{}", accepted.body);
+        let mail = app.last_mail_to(COACH2).await.unwrap();
+        assert!(mail.subject.contains("co-coach"), "{}", mail.subject);
+        let w = joris.call("get_workspace", &id).await;
+        assert_eq!(w.status, 200, "{}", w.body);
+        assert_eq!(w.body["requests"].as_array().unwrap().len(), 0);
+        assert_eq!(w.body["can_manage_co_coaches"], false);
+        // As co-coach he reads the dossier, removes only himself and adds nobody.
+        assert_eq!(joris.call("get_company", &id).await.body["personal"], true);
+        assert_eq!(
+            w.body["removable"],
+            serde_json::json!([joris_id.parse::<i64>().unwrap()])
+        );
+        let pm_id = app.user_id(PM).await.to_string();
+        let add = joris
+            .call(
+                "add_co_coach",
+                &[
+                    ("company_id", company.as_str()),
+                    ("coach_id", pm_id.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(add.status, 403);
+        let remove_primary = joris
+            .call(
+                "remove_co_coach",
+                &[
+                    ("company_id", company.as_str()),
+                    ("coach_id", sanne_id.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(remove_primary.status, 403);
+        let step_back = joris
+            .call(
+                "remove_co_coach",
+                &[
+                    ("company_id", company.as_str()),
+                    ("coach_id", joris_id.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(step_back.status, 200, "{}", step_back.body);
+        assert_eq!(joris.call("get_workspace", &id).await.status, 404);
+
+        // Asked again, and declined by the programme manager: still outside, and told so.
+        joris
+            .call("request_co_coaching", &[("company_id", company.as_str())])
+            .await;
+        let pm = app.logged_in(PM).await;
+        let declined = pm
+            .call(
+                "answer_co_coaching",
+                &[
+                    ("company_id", company.as_str()),
+                    ("coach_id", joris_id.as_str()),
+                    ("accept", "false"),
+                ],
+            )
+            .await;
+        assert_eq!(declined.status, 200, "{}", declined.body);
+        assert_eq!(joris.call("get_workspace", &id).await.status, 404);
+        let mail = app.last_mail_to(COACH2).await.unwrap();
+        assert!(mail.subject.contains("afgewezen"), "{}", mail.subject);
+        // A request that no longer exists cannot be answered.
+        let again = pm
+            .call(
+                "answer_co_coaching",
+                &[
+                    ("company_id", company.as_str()),
+                    ("coach_id", joris_id.as_str()),
+                    ("accept", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(again.status, 404);
+        // The programme manager and the primary coach need not ask: they coach it already.
+        for who in [&pm, &sanne] {
+            let asks = who
+                .call("request_co_coaching", &[("company_id", company.as_str())])
+                .await;
+            assert_eq!(
+                asks.invalid_fields(),
+                vec![("co_coach".to_owned(), "same_coach".to_owned())]
+            );
+        }
+    }
+);
+
+on_both_databases!(
+    a_removed_member_loses_access_at_once_and_the_timeline_says_who_removed_them,
+    |app: TestApp| async move {
+        let company = app.company_id("12345678").await;
+        let eva = app.logged_in(ENTREPRENEUR).await;
+        let eva_id = app.user_id(ENTREPRENEUR).await.to_string();
+        let form = [
+            ("company_id", company.as_str()),
+            ("user_id", eva_id.as_str()),
+        ];
+        assert_eq!(
+            eva.call("get_company", &[("id", &company)]).await.status,
+            200
+        );
+        // Neither the member herself, a coach who does not coach the company nor one of
+        // another organisation removes anyone.
+        assert_eq!(eva.call("remove_member", &form).await.status, 403);
+        let joris = app.logged_in(COACH2).await;
+        assert_eq!(joris.call("remove_member", &form).await.status, 404);
+        assert_eq!(
+            app.stranger_coach()
+                .await
+                .call("remove_member", &form)
+                .await
+                .status,
+            404
+        );
+        let detail = joris.call("get_company", &[("id", &company)]).await;
+        assert_eq!(detail.body["can_remove_members"], false);
+
+        let sanne = app.logged_in(COACH).await;
+        let detail = sanne.call("get_company", &[("id", &company)]).await;
+        assert_eq!(detail.body["can_remove_members"], true);
+        let removed = sanne.call("remove_member", &form).await;
+        assert_eq!(removed.status, 200, "{}", removed.body);
+        // Her session lives on, the company is gone from it.
+        assert_eq!(eva.me().await["email"], ENTREPRENEUR);
+        assert_eq!(
+            eva.call("get_company", &[("id", &company)]).await.status,
+            404
+        );
+        assert_eq!(
+            eva.call("scan_home", &[("company_id", &company)])
+                .await
+                .status,
+            404
+        );
+        assert_eq!(
+            eva.call("list_companies", &[]).await.body["total"],
+            0,
+            "no company left in her portal"
+        );
+        let timeline = sanne
+            .call(
+                "get_timeline",
+                &[("id", company.as_str()), ("kind", ""), ("page", "1")],
+            )
+            .await;
+        let first = &timeline.body["events"]["items"][0];
+        assert_eq!(first["kind"], "company");
+        assert_eq!(first["actor"], "Sanne de Vries (demo)");
+        assert!(
+            first["body"]
+                .as_str()
+                .unwrap()
+                .starts_with("member-removed ")
+        );
+        // Twice is "not found": there is no membership left to end.
+        assert_eq!(sanne.call("remove_member", &form).await.status, 404);
+    }
+);

@@ -592,3 +592,45 @@ on_both_databases!(
         );
     }
 );
+
+on_both_databases!(
+    a_changed_sharing_choice_names_who_made_it_and_tells_the_other_entrepreneurs,
+    |app: TestApp| async move {
+        let company = app.company_id("12345678").await;
+        // A second entrepreneur of the bakery, with an account of their own.
+        let other = app.user_id(ENTREPRENEUR2).await;
+        db::companies::add_member(&app.db, company.parse().unwrap(), other)
+            .await
+            .unwrap();
+        let eva = app.logged_in(ENTREPRENEUR).await;
+        let on = [("company_id", company.as_str()), ("share", "on")];
+        let off = [("company_id", company.as_str())];
+        assert_eq!(eva.call("scan_consent", &on).await.status, 200);
+        let home = eva.call("scan_home", &[("company_id", &company)]).await;
+        assert_eq!(home.body["consent"]["chosen_by"], "Eva van den Berg (demo)");
+
+        let mails = app.outbox_count().await;
+        assert_eq!(eva.call("scan_consent", &off).await.status, 200);
+        assert_eq!(
+            app.outbox_count().await,
+            mails + 1,
+            "one e-mail, to the other"
+        );
+        let mail = app.last_mail_to(ENTREPRENEUR2).await.unwrap();
+        assert!(mail.subject.contains("deelkeuze"), "{}", mail.subject);
+        assert!(mail.body.contains("Eva van den Berg (demo)"));
+        assert!(
+            mail.body
+                .contains("De coaches zien de scanresultaten niet.")
+        );
+        assert!(app.last_mail_to(ENTREPRENEUR).await.is_none());
+        // The same choice again is no news.
+        assert_eq!(eva.call("scan_consent", &off).await.status, 200);
+        assert_eq!(app.outbox_count().await, mails + 1);
+        // The other entrepreneur sees who chose.
+        let metaal = app.logged_in(ENTREPRENEUR2).await;
+        let home = metaal.call("scan_home", &[("company_id", &company)]).await;
+        assert_eq!(home.body["consent"]["share"], false);
+        assert_eq!(home.body["consent"]["chosen_by"], "Eva van den Berg (demo)");
+    }
+);

@@ -374,6 +374,14 @@ on_both_databases!(
         let company = app.company_id("12345678").await;
         let sanne = app.logged_in(COACH).await;
         let joris = app.logged_in(COACH2).await;
+        // Two coaches of one company: Joris co-coaches Sanne's.
+        db::workspace::coaching::add_co_coach(
+            &app.db,
+            company.parse().unwrap(),
+            user_id(&app, COACH2).await,
+        )
+        .await
+        .unwrap();
         let visit = plan_visit(&sanne, &company, "2026-12-10").await;
 
         let first = save_report(
@@ -648,7 +656,7 @@ on_both_databases!(
             no_note.invalid_fields(),
             vec![("handover_note".to_owned(), "required".to_owned())]
         );
-        // Joris is not this company's primary coach: he cannot give it away.
+        // Joris does not coach this company: for him it is not there to give away.
         let sanne_id = user_id(&app, COACH).await.to_string();
         assert_eq!(
             joris
@@ -662,7 +670,7 @@ on_both_databases!(
                 )
                 .await
                 .status,
-            403
+            404
         );
 
         let done = sanne

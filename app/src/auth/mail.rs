@@ -9,7 +9,12 @@ fn lang_of(u: &user::Model) -> Lang {
     Lang::parse(&u.language)
 }
 
-fn mail(u: &user::Model, kind: &'static str, subject: String, body: String) -> OutgoingMail {
+pub(crate) fn mail(
+    u: &user::Model,
+    kind: &'static str,
+    subject: String,
+    body: String,
+) -> OutgoingMail {
     OutgoingMail {
         to_email: u.email.clone(),
         to_name: u.name.clone(),

@@ -61,6 +61,22 @@ pub async fn remove_co_coach(company_id: CompanyId, coach_id: UserId) -> Result<
     call!(|st, u| service::remove_co_coach(&st, &u, company_id, coach_id))
 }
 
+/// A coach asks to co-coach a company of their organisation.
+#[server(prefix = "/api", endpoint = "request_co_coaching")]
+pub async fn request_co_coaching(company_id: CompanyId) -> Result<(), AppError> {
+    call!(|st, u| service::request_co_coaching(&st, &u, company_id))
+}
+
+/// The primary coach or a programme manager answers a request to co-coach.
+#[server(prefix = "/api", endpoint = "answer_co_coaching")]
+pub async fn answer_co_coaching(
+    company_id: CompanyId,
+    coach_id: UserId,
+    accept: bool,
+) -> Result<(), AppError> {
+    call!(|st, u| service::answer_co_coaching(&st, &u, company_id, coach_id, accept))
+}
+
 #[server(prefix = "/api", endpoint = "hand_over")]
 pub async fn hand_over(
     company_id: CompanyId,

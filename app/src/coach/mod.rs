@@ -4,6 +4,8 @@
 //! coaches' T-profiles. Types that cross the wire live here; rules in `report` and
 //! `crate::access`; server logic in `service`; endpoints in `api`; pages in `views`.
 mod api;
+#[cfg(feature = "ssr")]
+pub mod mail;
 pub mod report;
 #[cfg(feature = "ssr")]
 pub mod service;

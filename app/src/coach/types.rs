@@ -113,6 +113,13 @@ pub struct Workspace {
     /// Active coaching staff of the organisation (for co-coach and handover choices).
     pub staff: Vec<Person>,
     pub can_hand_over: bool,
+    /// Whether the asker adds co-coaches and answers requests (primary coach, programme
+    /// manager).
+    pub can_manage_co_coaches: bool,
+    /// The co-coaches the asker may remove (all for who manages them, or the asker themselves).
+    pub removable: Vec<UserId>,
+    /// Colleagues who asked to become co-coach, oldest first.
+    pub requests: Vec<CoCoachRequest>,
     pub visits: Vec<VisitSummary>,
     pub actions: Vec<ActionView>,
     pub scans: Vec<ReviewableScan>,
@@ -133,6 +140,25 @@ pub struct Dossier {
     pub recommended: Vec<crate::experts::RecommendationView>,
     /// Contribution applications and the de-minimis total (coaching staff).
     pub contributions: Option<crate::contributions::ContributionsPanel>,
+    /// For a coach of the organisation who does not coach the company: who does, and whether
+    /// they asked to join.
+    pub join: Option<JoinCoaching>,
+}
+
+/// A colleague's request to become co-coach, as the primary coach sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CoCoachRequest {
+    pub coach: Person,
+    pub requested_at: DateTime<Utc>,
+}
+
+/// What a coach who does not coach a company sees of its coaching: who coaches it, and their
+/// own request to join.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JoinCoaching {
+    pub primary_coach: Option<String>,
+    pub co_coaches: Vec<String>,
+    pub requested_at: Option<DateTime<Utc>>,
 }
 
 /// What the entrepreneur's portal shows of the coaching: their actions and shared notes.

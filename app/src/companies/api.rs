@@ -1,7 +1,7 @@
 //! Server functions for companies: thin endpoints over `service`, which checks who asks and
 //! what they may touch.
 use super::{CompanyDetail, CompanyForm, CompanyFormOptions, CompanySummary, InviteForm};
-use crate::domain::{CompanyId, Paged};
+use crate::domain::{CompanyId, Paged, UserId};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -37,6 +37,12 @@ pub async fn create_company(form: CompanyForm) -> Result<CompanyId, AppError> {
         leptos_axum::redirect(&format!("/companies/{id}?created=1"));
         Ok(id)
     })
+}
+
+/// Removes an entrepreneur from a company (its coaches, programme managers).
+#[server(prefix = "/api", endpoint = "remove_member")]
+pub async fn remove_member(company_id: CompanyId, user_id: UserId) -> Result<(), AppError> {
+    call!(|st, u| service::remove_member(&st, &u, company_id, user_id))
 }
 
 /// Invites an entrepreneur to a company by e-mail (creating the account when needed).

@@ -55,6 +55,11 @@ pub struct CompanyDetail {
     pub can_edit_profile: bool,
     /// Contact person: name, role, e-mail, phone.
     pub contact: Option<(String, String, String, String)>,
+    /// Whether the asker may remove the company's members.
+    pub can_remove_members: bool,
+    /// Whether the asker reads the dossier (people, contact, scans); a coach of the
+    /// organisation who does not coach the company sees only that it exists.
+    pub personal: bool,
 }
 
 /// Choices for the new-company form.

@@ -47,9 +47,14 @@ pub(crate) async fn load_visible(
         .ok_or(AppError::NotFound)?;
     let is_member =
         u.role == Role::Entrepreneur && db::accounts::is_member(&st.db, company.id, u.id.0).await?;
+    // Only a coach's access depends on coaching the company (see `access::can_coach_company`).
+    let coaches = u.role == Role::Coach
+        && (company.primary_coach_id == Some(u.id.0)
+            || db::workspace::coaching::is_co_coach(&st.db, company.id, u.id.0).await?);
     let facts = CompanyFacts {
         organisation_id: OrganisationId(company.organisation_id),
         asker_is_member: is_member,
+        asker_coaches: coaches,
     };
     if !access::can_view_company(u, &facts) {
         // Another organisation's company is as invisible as a missing one.
@@ -59,7 +64,8 @@ pub(crate) async fn load_visible(
 }
 
 /// A company whose coaching the user may do (its workspace, experts, contributions). Other
-/// organisations' companies answer "not found"; the company's own entrepreneurs are refused.
+/// organisations' companies, and for a colleague the companies they do not coach, answer
+/// "not found"; the company's own entrepreneurs are refused.
 pub(crate) async fn load_coached(
     st: &AppState,
     u: &CurrentUser,
@@ -67,7 +73,11 @@ pub(crate) async fn load_coached(
 ) -> Result<(db::entities::company::Model, CompanyFacts), AppError> {
     let (c, facts) = load_visible(st, u, id).await?;
     if !access::can_coach_company(u, &facts) {
-        return Err(AppError::Forbidden);
+        return Err(if u.role.is_coaching_staff() {
+            AppError::NotFound
+        } else {
+            AppError::Forbidden
+        });
     }
     Ok((c, facts))
 }
@@ -106,7 +116,14 @@ pub(crate) async fn detail_of(
     company: db::entities::company::Model,
     facts: &CompanyFacts,
 ) -> Result<CompanyDetail, AppError> {
-    let members = db::companies::members(&st.db, company.id).await?;
+    // A colleague who does not coach the company sees that it exists and who coaches it, not
+    // its people.
+    let personal = access::can_read_dossier(u, facts);
+    let members = if personal {
+        db::companies::members(&st.db, company.id).await?
+    } else {
+        vec![]
+    };
     let org_name = db::companies::find_organisation(&st.db, company.organisation_id)
         .await?
         .map(|o| o.name)
@@ -117,7 +134,7 @@ pub(crate) async fn detail_of(
     };
     let can_manage = access::can_manage_company(u, facts);
     let can_edit_profile = access::can_edit_company_profile(u, facts);
-    let contact = company.contact_name.clone().map(|n| {
+    let contact = company.contact_name.clone().filter(|_| personal).map(|n| {
         (
             n,
             company.contact_role.clone().unwrap_or_default(),
@@ -142,6 +159,8 @@ pub(crate) async fn detail_of(
         can_manage,
         can_edit_profile,
         contact,
+        personal,
+        can_remove_members: access::can_remove_member(u, facts),
         summary: summary(db::companies::CompanyRow {
             company,
             organisation_name: org_name,
@@ -241,6 +260,46 @@ pub async fn create(
     )
     .await?;
     Ok(CompanyId(created.id))
+}
+
+/// Removes one of the company's entrepreneurs, who loses access at once (every request checks
+/// the membership). The company's timeline records who did it.
+pub async fn remove_member(
+    st: &AppState,
+    u: &CurrentUser,
+    company_id: CompanyId,
+    member: UserId,
+) -> Result<(), AppError> {
+    let (company, facts) = load_visible(st, u, company_id).await?;
+    if !access::can_remove_member(u, &facts) {
+        return Err(if access::can_read_dossier(u, &facts) {
+            AppError::Forbidden
+        } else {
+            AppError::NotFound
+        });
+    }
+    let name = db::accounts::find_by_id(&st.db, member.0)
+        .await?
+        .map(|m| m.name)
+        .unwrap_or_default();
+    let txn = st.db.begin().await?;
+    if !db::companies::remove_member(&txn, company.id, member.0).await? {
+        return Err(AppError::NotFound);
+    }
+    db::workspace::timeline::add(
+        &txn,
+        db::workspace::timeline::NewEvent {
+            company_id: company.id,
+            kind: db::workspace::timeline::COMPANY,
+            actor_id: Some(u.id.0),
+            shared: true,
+            body: format!("member-removed {name}"),
+            ref_id: Some(member.0),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 /// Invites an entrepreneur to a company by e-mail, creating the account when needed: the

@@ -1,7 +1,7 @@
 //! Company pages: the list, one company, and the new-company form.
 use super::{
     CompanyDetail, CompanyFormOptions, CompanySummary, CreateCompany, InviteEntrepreneur,
-    list_companies, load_company_form_options,
+    RemoveMember, list_companies, load_company_form_options,
 };
 use crate::auth::CurrentUser;
 use crate::domain::{CompanyId, Field, Lang, Paged, Role, SizeBand};
@@ -151,6 +151,7 @@ pub fn CompanyPage() -> impl IntoView {
     let query = use_query_map();
     let id = crate::ui::route_param::<CompanyId>("id");
     let invite = ServerAction::<InviteEntrepreneur>::new();
+    let remove = ServerAction::<RemoveMember>::new();
     let coaching = crate::coach::WorkspaceActions::new();
     let kind = move || query.with(|m| m.get("kind")).unwrap_or_default();
     let tpage = move || {
@@ -167,7 +168,7 @@ pub fn CompanyPage() -> impl IntoView {
                 id(),
                 kind(),
                 tpage(),
-                invite.version().get(),
+                invite.version().get() + remove.version().get(),
                 coaching.versions(),
             )
         },
@@ -181,7 +182,7 @@ pub fn CompanyPage() -> impl IntoView {
     view! {
         <RequireUser
             allow=sees_companies
-            children=move |_| view! { <CompanyView data invite coaching scan/> }
+            children=move |_| view! { <CompanyView data invite remove coaching scan/> }
         />
     }
 }
@@ -193,6 +194,7 @@ pub fn CompanyPage() -> impl IntoView {
 fn CompanyView(
     data: Resource<Result<(CompanyDetail, crate::coach::Dossier), crate::error::AppError>>,
     invite: ServerAction<InviteEntrepreneur>,
+    remove: ServerAction<RemoveMember>,
     coaching: crate::coach::WorkspaceActions,
     scan: crate::scan::ScanSectionData,
 ) -> impl IntoView {
@@ -218,9 +220,9 @@ fn CompanyView(
             <PageTitle text=c.summary.name.clone()/>
             {move || notice().map(|n| view! { <div class="notice notice--success" role="status">{n}</div> })}
             <CompanyProfile company=c.clone()/>
-            <crate::scan::ScanSection data=scan/>
+            {c.personal.then(|| view! { <crate::scan::ScanSection data=scan/> })}
             <crate::coach::WorkspaceSection company_id=c.summary.id dossier=dossier actions=coaching/>
-            <CompanyMembers company=c.clone()/>
+            {c.personal.then(|| view! { <CompanyMembers company=c.clone() remove=remove/> })}
             {c.can_manage.then(|| view! { <InviteForm company=c.summary.id action=invite/> })}
         </Loaded>
     }
@@ -249,8 +251,10 @@ fn CompanyProfile(company: CompanyDetail) -> impl IntoView {
                 <dd>{move || sector2.map(|c| format!("{} {}", c, sector_label(i18n.get_locale(), c))).unwrap_or_else(|| "-".into())}</dd>
                 <dt>{t!(i18n, field.organisation)}</dt><dd>{s.organisation_name}</dd>
                 <dt>{t!(i18n, field.primary_coach)}</dt><dd>{s.primary_coach_name.unwrap_or_else(|| "-".into())}</dd>
-                <dt>{t!(i18n, companies.contact_title)}</dt>
-                <dd>{company.contact.clone().map(|(n, r, e, p)| [n, r, e, p].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ")).unwrap_or_else(|| "-".into())}</dd>
+                {company.personal.then(|| view! {
+                    <dt>{t!(i18n, companies.contact_title)}</dt>
+                    <dd>{company.contact.clone().map(|(n, r, e, p)| [n, r, e, p].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ")).unwrap_or_else(|| "-".into())}</dd>
+                })}
             </dl>
             {company.can_edit_profile.then(|| view! { <p><a href=format!("/companies/{}/profile", s.id)>{t!(i18n, companies.profile_edit)}</a></p> })}
         </section>
@@ -258,11 +262,14 @@ fn CompanyProfile(company: CompanyDetail) -> impl IntoView {
 }
 
 #[component]
-fn CompanyMembers(company: CompanyDetail) -> impl IntoView {
+fn CompanyMembers(company: CompanyDetail, remove: ServerAction<RemoveMember>) -> impl IntoView {
     let i18n = use_i18n();
+    let can_remove = company.can_remove_members;
+    let company_id = company.summary.id;
     view! {
-        <section aria-labelledby="members-title" class="stack">
+        <section aria-labelledby="members-title" class="stack" id="members">
             <h2 id="members-title">{t!(i18n, companies.members)}</h2>
+            {(can_remove && !company.members.is_empty()).then(|| view! { <p class="hint">{t!(i18n, companies.remove_member_hint)}</p> })}
             {if company.members.is_empty() {
                 view! { <div class="empty-state">{t!(i18n, companies.no_members)}</div> }.into_any()
             } else {
@@ -274,15 +281,31 @@ fn CompanyMembers(company: CompanyDetail) -> impl IntoView {
                                     <th scope="col">{t!(i18n, field.name)}</th>
                                     <th scope="col">{t!(i18n, field.email)}</th>
                                     <th scope="col">{t!(i18n, companies.member_status)}</th>
+                                    {can_remove.then(|| view! { <th scope="col">{t!(i18n, companies.member_actions)}</th> })}
                                 </tr>
                             </thead>
                             <tbody>
-                                {company.members.into_iter().map(|m| view! {
-                                    <tr>
-                                        <td>{m.name}</td>
-                                        <td>{m.email}</td>
-                                        <td>{if m.pending { t!(i18n, companies.pending).into_any() } else { t!(i18n, companies.active).into_any() }}</td>
-                                    </tr>
+                                {company.members.into_iter().map(|m| {
+                                    let label = m.name.clone();
+                                    view! {
+                                        <tr>
+                                            <td>{m.name}</td>
+                                            <td>{m.email}</td>
+                                            <td>{if m.pending { t!(i18n, companies.pending).into_any() } else { t!(i18n, companies.active).into_any() }}</td>
+                                            {can_remove.then(|| view! {
+                                                <td>
+                                                    <ActionForm action=remove attr:class="inline-form">
+                                                        <input type="hidden" name="company_id" value=company_id.0/>
+                                                        <input type="hidden" name="user_id" value=m.id.0/>
+                                                        <button type="submit" class="button button--small button--secondary"
+                                                            aria-label=move || td_string!(i18n.get_locale(), companies.remove_member_label, name = label.as_str()).to_string()>
+                                                            {t!(i18n, companies.remove_member)}
+                                                        </button>
+                                                    </ActionForm>
+                                                </td>
+                                            })}
+                                        </tr>
+                                    }
                                 }).collect_view()}
                             </tbody>
                         </table>

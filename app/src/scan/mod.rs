@@ -7,6 +7,8 @@ mod api;
 pub mod error;
 pub mod exchange;
 pub mod form;
+#[cfg(feature = "ssr")]
+mod mail;
 pub mod questionnaire;
 pub mod scoring;
 #[cfg(feature = "ssr")]

@@ -380,13 +380,25 @@ pub async fn home(
     company_id: CompanyId,
 ) -> Result<ScanHome, AppError> {
     let (c, facts) = crate::companies::load_visible(st, u, company_id).await?;
+    if !access::can_read_dossier(u, &facts) {
+        // A colleague who does not coach the company: not even its consent choices.
+        return Err(AppError::NotFound);
+    }
     let can_fill = access::can_fill_scan(u, &facts);
     let share = db::scans::current_consent(&st.db, c.id, db::scans::CONSENT_SHARE).await?;
     let bench = db::scans::current_consent(&st.db, c.id, db::scans::CONSENT_BENCHMARK).await?;
+    let chosen_by = match &share {
+        Some(s) => db::accounts::find_by_id(&st.db, s.user_id)
+            .await?
+            .map(|p| p.name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
     let consent = share.as_ref().map(|s| ConsentChoice {
         share: s.granted,
         benchmark: bench.as_ref().is_some_and(|b| b.granted),
         chosen_at: s.created_at,
+        chosen_by,
     });
     let sharing = consent.as_ref().is_some_and(|c| c.share);
     let scans = db::scans::of_company(&st.db, c.id).await?;
@@ -486,7 +498,38 @@ pub async fn set_consent(
     if !access::can_fill_scan(u, &facts) {
         return Err(AppError::Forbidden);
     }
+    // The choice is the whole company's: when it changes, the other entrepreneurs hear who
+    // changed it (the first choice, made when the first scan starts, is nobody's news).
+    let before = (
+        db::scans::current_consent(&st.db, c.id, db::scans::CONSENT_SHARE).await?,
+        db::scans::current_consent(&st.db, c.id, db::scans::CONSENT_BENCHMARK).await?,
+    );
+    let changed = match &before {
+        (Some(s), b) => s.granted != share || b.as_ref().is_some_and(|b| b.granted) != benchmark,
+        (None, _) => false,
+    };
+    let others: Vec<_> = if changed {
+        db::companies::members(&st.db, c.id)
+            .await?
+            .into_iter()
+            .filter(|m| m.id != u.id.0 && m.active && m.password_hash.is_some())
+            .collect()
+    } else {
+        vec![]
+    };
     let txn = st.db.begin().await?;
+    for to in &others {
+        let mail = super::mail::consent_changed(
+            &st.settings,
+            to,
+            &u.name,
+            &c.name,
+            c.id,
+            share,
+            benchmark,
+        );
+        db::outbox::enqueue(&txn, mail, st.settings.smtp_enabled).await?;
+    }
     db::scans::record_consent(
         &txn,
         c.id,

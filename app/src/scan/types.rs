@@ -34,6 +34,8 @@ pub struct ConsentChoice {
     pub share: bool,
     pub benchmark: bool,
     pub chosen_at: DateTime<Utc>,
+    /// Who of the company made the choice.
+    pub chosen_by: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

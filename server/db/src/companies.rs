@@ -94,6 +94,20 @@ pub async fn add_member<C: ConnectionTrait>(db: &C, company_id: i64, user_id: i6
     Ok(())
 }
 
+/// Ends a membership; whether there was one.
+pub async fn remove_member<C: ConnectionTrait>(
+    db: &C,
+    company_id: i64,
+    user_id: i64,
+) -> DbResult<bool> {
+    let res = company_member::Entity::delete_many()
+        .filter(company_member::Column::CompanyId.eq(company_id))
+        .filter(company_member::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected > 0)
+}
+
 pub async fn members<C: ConnectionTrait>(db: &C, company_id: i64) -> DbResult<Vec<user::Model>> {
     Ok(user::Entity::find()
         .join(sea_orm::JoinType::InnerJoin, user_relation_to_members())

@@ -73,10 +73,31 @@ async fn build_workspace(
     .await?;
     let scans = reviewable_scans(st, shared, &names).await?;
     let colleagues = colleague_hint(st, u, c, latest).await?;
+    let primary_id = c.primary_coach_id.map(UserId);
+    let can_manage_co_coaches = access::can_manage_co_coaches(u, facts, primary_id);
+    let requests = if can_manage_co_coaches {
+        coaching::requests_of(&st.db, c.id)
+            .await?
+            .into_iter()
+            .map(|(p, at)| CoCoachRequest {
+                coach: person(&p),
+                requested_at: at,
+            })
+            .collect()
+    } else {
+        vec![]
+    };
     Ok(Workspace {
         company_id: id,
         company_name: c.name.clone(),
-        can_hand_over: access::can_hand_over(u, facts, c.primary_coach_id.map(UserId)),
+        can_hand_over: access::can_hand_over(u, facts, primary_id),
+        can_manage_co_coaches,
+        removable: co
+            .iter()
+            .map(|p| UserId(p.id))
+            .filter(|p| access::can_remove_co_coach(u, facts, primary_id, *p))
+            .collect(),
+        requests,
         primary_coach: primary.as_ref().map(person),
         co_coaches: co.iter().map(person).collect(),
         staff: staff.iter().map(person).collect(),
@@ -138,6 +159,7 @@ pub async fn dossier(
             ),
             recommended: vec![],
             contributions: Some(crate::contributions::service::panel(st, c).await?),
+            join: None,
         })
     } else if u.role == Role::Entrepreneur && facts.asker_is_member {
         Ok(Dossier {
@@ -147,8 +169,14 @@ pub async fn dossier(
             recommend: None,
             recommended: crate::experts::recommend_service::views(st, c).await?,
             contributions: None,
+            join: None,
         })
     } else {
+        let join = if access::can_ask_to_co_coach(u, facts) {
+            Some(join_coaching(st, u, c).await?)
+        } else {
+            None
+        };
         Ok(Dossier {
             workspace: None,
             portal: None,
@@ -156,8 +184,30 @@ pub async fn dossier(
             recommend: None,
             recommended: vec![],
             contributions: None,
+            join,
         })
     }
+}
+
+/// Who coaches a company, for a colleague who does not, and whether they asked to join.
+async fn join_coaching(
+    st: &AppState,
+    u: &CurrentUser,
+    c: &company::Model,
+) -> Result<JoinCoaching, AppError> {
+    let primary = match c.primary_coach_id {
+        Some(id) => db::accounts::find_by_id(&st.db, id).await?.map(|p| p.name),
+        None => None,
+    };
+    Ok(JoinCoaching {
+        primary_coach: primary,
+        co_coaches: coaching::co_coaches(&st.db, c.id)
+            .await?
+            .into_iter()
+            .map(|p| p.name)
+            .collect(),
+        requested_at: coaching::requested_at(&st.db, c.id, u.id.0).await?,
+    })
 }
 
 /// Submitted scans of the company while it shares them, oldest round first, with how far the
@@ -324,6 +374,9 @@ pub async fn add_co_coach(
     coach: UserId,
 ) -> Result<(), AppError> {
     let (c, facts) = coached_company(st, u, id).await?;
+    if !access::can_manage_co_coaches(u, &facts, c.primary_coach_id.map(UserId)) {
+        return Err(AppError::Forbidden);
+    }
     let colleague = eligible_coach(st, &facts, coach, Field::CoCoach).await?;
     if c.primary_coach_id == Some(colleague.id)
         || coaching::is_co_coach(&st.db, c.id, colleague.id).await?
@@ -331,9 +384,22 @@ pub async fn add_co_coach(
         return Err(AppError::invalid(Field::CoCoach, Msg::SameCoach));
     }
     let txn = st.db.begin().await?;
-    coaching::add_co_coach(&txn, c.id, colleague.id).await?;
+    join_as_co_coach(&txn, u, &c, &colleague).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Adds a co-coach (closing their request, if any) with its timeline entry.
+async fn join_as_co_coach<C: db::ConnectionTrait>(
+    txn: &C,
+    u: &CurrentUser,
+    c: &company::Model,
+    colleague: &db::entities::user::Model,
+) -> Result<(), AppError> {
+    coaching::close_request(txn, c.id, colleague.id).await?;
+    coaching::add_co_coach(txn, c.id, colleague.id).await?;
     timeline::add(
-        &txn,
+        txn,
         timeline::NewEvent {
             company_id: c.id,
             kind: timeline::COACHING,
@@ -344,6 +410,109 @@ pub async fn add_co_coach(
         },
     )
     .await?;
+    Ok(())
+}
+
+/// A coach of the organisation asks to co-coach a company they do not coach yet. The primary
+/// coach, or without one the organisation's programme managers, get an e-mail. Asking twice
+/// changes nothing.
+pub async fn request_co_coaching(
+    st: &AppState,
+    u: &CurrentUser,
+    id: CompanyId,
+) -> Result<(), AppError> {
+    let (c, facts) = crate::companies::load_visible(st, u, id).await?;
+    if !access::can_ask_to_co_coach(u, &facts) {
+        return Err(if access::can_coach_company(u, &facts) {
+            AppError::invalid(Field::CoCoach, Msg::SameCoach)
+        } else {
+            AppError::Forbidden
+        });
+    }
+    if coaching::requested_at(&st.db, c.id, u.id.0)
+        .await?
+        .is_some()
+    {
+        return Ok(());
+    }
+    let deciders = match c.primary_coach_id {
+        Some(p) => db::accounts::find_by_id(&st.db, p)
+            .await?
+            .filter(|p| p.active)
+            .into_iter()
+            .collect(),
+        None => vec![],
+    };
+    let deciders = if deciders.is_empty() {
+        db::companies::coaches_of(&st.db, c.organisation_id)
+            .await?
+            .into_iter()
+            .filter(|p| p.role == db::roles::PROGRAMME_MANAGER)
+            .collect()
+    } else {
+        deciders
+    };
+    let txn = st.db.begin().await?;
+    match coaching::request_co_coaching(&txn, c.id, u.id.0).await {
+        // Asked at the same moment from another tab: one request is enough.
+        Err(db::DbError::Conflict(_)) => return Ok(()),
+        r => r?,
+    }
+    for to in &deciders {
+        let mail = crate::coach::mail::co_coach_request(&st.settings, to, &u.name, &c.name, c.id);
+        db::outbox::enqueue(&txn, mail, st.settings.smtp_enabled).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The primary coach or a programme manager answers a colleague's request to co-coach; the
+/// colleague gets an e-mail either way.
+pub async fn answer_co_coaching(
+    st: &AppState,
+    u: &CurrentUser,
+    id: CompanyId,
+    coach: UserId,
+    accept: bool,
+) -> Result<(), AppError> {
+    let (c, facts) = coached_company(st, u, id).await?;
+    if !access::can_manage_co_coaches(u, &facts, c.primary_coach_id.map(UserId)) {
+        return Err(AppError::Forbidden);
+    }
+    if coaching::requested_at(&st.db, c.id, coach.0)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::NotFound);
+    }
+    // Someone who left the organisation or was switched off in the meantime is not added.
+    let colleague = eligible_coach(st, &facts, coach, Field::CoCoach).await;
+    let txn = st.db.begin().await?;
+    match (&colleague, accept) {
+        (Ok(colleague), true) => {
+            let already = c.primary_coach_id == Some(colleague.id)
+                || coaching::is_co_coach(&txn, c.id, colleague.id).await?;
+            if already {
+                coaching::close_request(&txn, c.id, colleague.id).await?;
+            } else {
+                join_as_co_coach(&txn, u, &c, colleague).await?;
+            }
+        }
+        _ => {
+            coaching::close_request(&txn, c.id, coach.0).await?;
+        }
+    }
+    if let Ok(colleague) = &colleague {
+        let mail = crate::coach::mail::co_coach_answer(
+            &st.settings,
+            colleague,
+            &u.name,
+            &c.name,
+            c.id,
+            accept,
+        );
+        db::outbox::enqueue(&txn, mail, st.settings.smtp_enabled).await?;
+    }
     txn.commit().await?;
     Ok(())
 }
@@ -354,7 +523,10 @@ pub async fn remove_co_coach(
     id: CompanyId,
     coach: UserId,
 ) -> Result<(), AppError> {
-    let (c, _) = coached_company(st, u, id).await?;
+    let (c, facts) = coached_company(st, u, id).await?;
+    if !access::can_remove_co_coach(u, &facts, c.primary_coach_id.map(UserId), coach) {
+        return Err(AppError::Forbidden);
+    }
     let txn = st.db.begin().await?;
     if !coaching::remove_co_coach(&txn, c.id, coach.0).await? {
         return Err(AppError::NotFound);
@@ -503,6 +675,7 @@ pub async fn bulk_hand_over(
     let facts = access::CompanyFacts {
         organisation_id: leaving_org.unwrap_or(OrganisationId(0)),
         asker_is_member: false,
+        asker_coaches: false,
     };
     let (target, note) = handover_form(st, &facts, to, Some(from.0), note).await?;
     let txn = st.db.begin().await?;

@@ -55,6 +55,9 @@ fn headline(l: Locale, e: &EventView) -> String {
             let line = e.body.lines().next().unwrap_or_default();
             td_string!(l, timeline.ev_handover, who = line).to_string()
         }
+        "company" if word == "member-removed" => {
+            td_string!(l, timeline.ev_member_removed, name = rest).to_string()
+        }
         "company" if word == "lead" => td_string!(
             l,
             timeline.ev_lead,

@@ -4,14 +4,16 @@ use super::actions::ActionTable;
 use super::status_label;
 use super::timeline::TimelineSection;
 use crate::coach::{
-    AddAction, AddCoCoach, AddNote, ColleagueHint, Dossier, HandOver, PlanVisit, PortalCoaching,
-    RemoveCoCoach, SetActionDone, Timeline, Workspace,
+    AddAction, AddCoCoach, AddNote, AnswerCoCoaching, ColleagueHint, Dossier, HandOver,
+    JoinCoaching, PlanVisit, PortalCoaching, RemoveCoCoach, RequestCoCoaching, SetActionDone,
+    Timeline, Workspace,
 };
 use crate::domain::{CompanyId, Field};
 use crate::i18n::*;
 use crate::scan::views::text::{band_name, dimension_name, tr};
 use crate::ui::{
-    ErrorSummary, SelectField, TextAreaField, TextField, action_errors, format_day, format_score,
+    ErrorSummary, SelectField, TextAreaField, TextField, action_errors, format_date, format_day,
+    format_score,
 };
 use leptos::prelude::*;
 
@@ -22,6 +24,8 @@ use leptos::prelude::*;
 pub struct WorkspaceActions {
     pub add_co: ServerAction<AddCoCoach>,
     pub remove_co: ServerAction<RemoveCoCoach>,
+    pub ask: ServerAction<RequestCoCoaching>,
+    pub answer: ServerAction<AnswerCoCoaching>,
     pub hand_over: ServerAction<HandOver>,
     pub plan: ServerAction<PlanVisit>,
     pub add_action: ServerAction<AddAction>,
@@ -39,6 +43,8 @@ impl WorkspaceActions {
         Self {
             add_co: ServerAction::new(),
             remove_co: ServerAction::new(),
+            ask: ServerAction::new(),
+            answer: ServerAction::new(),
             hand_over: ServerAction::new(),
             plan: ServerAction::new(),
             add_action: ServerAction::new(),
@@ -53,10 +59,12 @@ impl WorkspaceActions {
     }
 
     /// Changes whenever one of the actions completed: the page reloads its data on it.
-    pub fn versions(&self) -> [usize; 12] {
+    pub fn versions(&self) -> [usize; 14] {
         [
             self.add_co.version().get(),
             self.remove_co.version().get(),
+            self.ask.version().get(),
+            self.answer.version().get(),
             self.hand_over.version().get(),
             self.plan.version().get(),
             self.add_action.version().get(),
@@ -92,14 +100,16 @@ pub fn WorkspaceSection(
         recommend,
         recommended,
         contributions,
+        join,
     } = dossier;
     let a = actions;
     view! {
+        {join.map(|j| view! { <JoinSection company_id=company_id join=j ask=a.ask/> })}
         {workspace.map(|w| {
             view! {
                 <div class="workspace">
                     <h2 class="visually-hidden">{t!(i18n, coaching.workspace)}</h2>
-                    <Panels w=w add_co=a.add_co remove_co=a.remove_co hand_over=a.hand_over plan=a.plan add_action=a.add_action done=a.done/>
+                    <Panels w=w a=a/>
                     {recommend.clone().map(|p| view! { <crate::experts::RecommendSection company_id=company_id panel=p action=a.recommend engage=a.engage/> })}
                     {contributions.clone().map(|p| view! { <crate::contributions::ContributionsSection company_id=company_id panel=p apply=a.apply decide=a.decide/> })}
                     {timeline.clone().map(|t| view! { <TimelineSection company_id=company_id timeline=t note=a.note/> })}
@@ -112,16 +122,56 @@ pub fn WorkspaceSection(
     .into_any()
 }
 
+/// For a coach who does not coach the company: who does, and a request to join them.
 #[component]
-fn Panels(
-    w: Workspace,
-    add_co: ServerAction<AddCoCoach>,
-    remove_co: ServerAction<RemoveCoCoach>,
-    hand_over: ServerAction<HandOver>,
-    plan: ServerAction<PlanVisit>,
-    add_action: ServerAction<AddAction>,
-    done: ServerAction<SetActionDone>,
+fn JoinSection(
+    company_id: CompanyId,
+    join: JoinCoaching,
+    ask: ServerAction<RequestCoCoaching>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = action_errors(ask);
+    let requested = join.requested_at;
+    view! {
+        <section aria-labelledby="join-title" class="stack" id="coaches">
+            <h2 id="join-title">{t!(i18n, coaching.join_title)}</h2>
+            <dl class="summary-list">
+                <dt>{t!(i18n, field.primary_coach)}</dt>
+                <dd>{join.primary_coach.clone().unwrap_or_else(|| "-".into())}</dd>
+                <dt>{t!(i18n, coaching.co_coaches)}</dt>
+                <dd>{if join.co_coaches.is_empty() { "-".to_owned() } else { join.co_coaches.join(", ") }}</dd>
+            </dl>
+            {match requested {
+                Some(at) => view! {
+                    <div class="notice" role="status">
+                        {move || td_string!(i18n.get_locale(), coaching.join_requested, date = format_date(i18n.get_locale(), at)).to_string()}
+                    </div>
+                }.into_any(),
+                None => view! {
+                    <p>{t!(i18n, coaching.join_intro)}</p>
+                    <ErrorSummary error=error/>
+                    <ActionForm action=ask attr:class="inline-form">
+                        <input type="hidden" name="company_id" value=company_id.0/>
+                        <button type="submit" class="button">{t!(i18n, coaching.join_submit)}</button>
+                    </ActionForm>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Panels(w: Workspace, a: WorkspaceActions) -> impl IntoView {
+    let WorkspaceActions {
+        add_co,
+        remove_co,
+        answer,
+        hand_over,
+        plan,
+        add_action,
+        done,
+        ..
+    } = a;
     let i18n = use_i18n();
     let company_id = w.company_id;
     view! {
@@ -136,7 +186,7 @@ fn Panels(
             }}
             <NewActionForm company_id=company_id visit_id=None action=add_action/>
         </section>
-        <Coaches w=w.clone() add_co=add_co remove_co=remove_co hand_over=hand_over/>
+        <Coaches w=w.clone() add_co=add_co remove_co=remove_co answer=answer hand_over=hand_over/>
         <Colleagues hint=w.colleagues.clone()/>
     }
     .into_any()
@@ -270,6 +320,7 @@ fn Coaches(
     w: Workspace,
     add_co: ServerAction<AddCoCoach>,
     remove_co: ServerAction<RemoveCoCoach>,
+    answer: ServerAction<AnswerCoCoaching>,
     hand_over: ServerAction<HandOver>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -307,17 +358,20 @@ fn Coaches(
                             <ul class="plain-list">
                                 {w.co_coaches.clone().into_iter().map(|p| {
                                     let name = p.name.clone();
+                                    let removable = w.removable.contains(&p.id);
                                     view! {
                                         <li>
                                             {p.name.clone()}" · "{p.email.clone()}" "
-                                            <ActionForm action=remove_co attr:class="inline-form">
-                                                <input type="hidden" name="company_id" value=company_id.0/>
-                                                <input type="hidden" name="coach_id" value=p.id.0/>
-                                                <button type="submit" class="button button--small button--secondary"
-                                                    aria-label=move || td_string!(i18n.get_locale(), coaching.remove_label, name = name.as_str()).to_string()>
-                                                    {t!(i18n, coaching.remove)}
-                                                </button>
-                                            </ActionForm>
+                                            {removable.then(|| view! {
+                                                <ActionForm action=remove_co attr:class="inline-form">
+                                                    <input type="hidden" name="company_id" value=company_id.0/>
+                                                    <input type="hidden" name="coach_id" value=p.id.0/>
+                                                    <button type="submit" class="button button--small button--secondary"
+                                                        aria-label=move || td_string!(i18n.get_locale(), coaching.remove_label, name = name.as_str()).to_string()>
+                                                        {t!(i18n, coaching.remove)}
+                                                    </button>
+                                                </ActionForm>
+                                            })}
                                         </li>
                                     }
                                 }).collect_view()}
@@ -326,7 +380,8 @@ fn Coaches(
                     }}
                 </dd>
             </dl>
-            {(!candidates.is_empty()).then(|| {
+            {(!w.requests.is_empty()).then(|| view! { <Requests w=w.clone() answer=answer/> })}
+            {(w.can_manage_co_coaches && !candidates.is_empty()).then(|| {
                 let options = candidates.clone();
                 view! {
                     <details class="panel" open=move || co_error.get().is_some()>
@@ -361,6 +416,48 @@ fn Coaches(
                 }
             })}
         </section>
+    }
+}
+
+/// Colleagues' requests to become co-coach, for the primary coach or a programme manager.
+#[component]
+fn Requests(w: Workspace, answer: ServerAction<AnswerCoCoaching>) -> impl IntoView {
+    let i18n = use_i18n();
+    let company_id = w.company_id;
+    view! {
+        <div class="panel stack">
+            <h3>{t!(i18n, coaching.requests_title)}</h3>
+            <ul class="plain-list">
+                {w.requests.into_iter().map(|r| {
+                    let name = r.coach.name.clone();
+                    let (accept_name, decline_name) = (name.clone(), name.clone());
+                    let at = r.requested_at;
+                    view! {
+                        <li>
+                            {move || td_string!(i18n.get_locale(), coaching.request_line, name = name.as_str(), date = format_date(i18n.get_locale(), at)).to_string()}" "
+                            <ActionForm action=answer attr:class="inline-form">
+                                <input type="hidden" name="company_id" value=company_id.0/>
+                                <input type="hidden" name="coach_id" value=r.coach.id.0/>
+                                <input type="hidden" name="accept" value="true"/>
+                                <button type="submit" class="button button--small"
+                                    aria-label=move || td_string!(i18n.get_locale(), coaching.accept_label, name = accept_name.as_str()).to_string()>
+                                    {t!(i18n, coaching.accept)}
+                                </button>
+                            </ActionForm>" "
+                            <ActionForm action=answer attr:class="inline-form">
+                                <input type="hidden" name="company_id" value=company_id.0/>
+                                <input type="hidden" name="coach_id" value=r.coach.id.0/>
+                                <input type="hidden" name="accept" value="false"/>
+                                <button type="submit" class="button button--small button--secondary"
+                                    aria-label=move || td_string!(i18n.get_locale(), coaching.decline_label, name = decline_name.as_str()).to_string()>
+                                    {t!(i18n, coaching.decline)}
+                                </button>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
     }
 }
 

@@ -159,7 +159,7 @@ fn ScanState(
         {choice.filter(|_| home.can_fill).map(|c| view! {
             <details class="consent-details">
                 <summary>{t!(i18n, scan.consent_change)}</summary>
-                <p class="hint">{move || td_string!(i18n.get_locale(), scan.consent_current, date = format_date(i18n.get_locale(), c.chosen_at))}</p>
+                <p class="hint">{move || td_string!(i18n.get_locale(), scan.consent_current, name = c.chosen_by.as_str(), date = format_date(i18n.get_locale(), c.chosen_at))}</p>
                 {consent_form(c.share, c.benchmark)}
             </details>
         })}

@@ -1,6 +1,7 @@
 //! SeaORM entities. They mirror the migrations (the schema's truth) and never leave the server.
 pub mod action;
 pub mod auth_throttle;
+pub mod co_coach_request;
 pub mod coach_course;
 pub mod coach_specialism;
 pub mod company;

@@ -15,6 +15,7 @@ mod m20261130_000011_caseload_indexes;
 mod m20261130_000012_auth_throttle;
 mod m20261130_000013_two_factor;
 mod m20261201_000014_operations;
+mod m20261202_000015_co_coach_requests;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000012_auth_throttle::Migration),
             Box::new(m20261130_000013_two_factor::Migration),
             Box::new(m20261201_000014_operations::Migration),
+            Box::new(m20261202_000015_co_coach_requests::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! Who coaches a company: one primary coach (changed by a handover) and any co-coaches.
-use crate::entities::{company, company_coach, user};
+use crate::entities::{co_coach_request, company, company_coach, user};
 use crate::{DbError, DbResult, now};
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set,
@@ -102,4 +103,78 @@ pub async fn primary_of<C: ConnectionTrait>(
         .order_by_asc(company::Column::Name)
         .all(db)
         .await?)
+}
+
+/// A coach of the organisation asks to become co-coach; `Conflict` when they already asked.
+pub async fn request_co_coaching<C: ConnectionTrait>(
+    db: &C,
+    company_id: i64,
+    coach_id: i64,
+) -> DbResult<()> {
+    co_coach_request::ActiveModel {
+        company_id: Set(company_id),
+        coach_id: Set(coach_id),
+        created_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map_err(|e| DbError::unique(e, "co_coach_request"))?;
+    Ok(())
+}
+
+/// When `coach_id` asked to co-coach the company, if they did.
+pub async fn requested_at<C: ConnectionTrait>(
+    db: &C,
+    company_id: i64,
+    coach_id: i64,
+) -> DbResult<Option<DateTime<Utc>>> {
+    Ok(co_coach_request::Entity::find()
+        .filter(co_coach_request::Column::CompanyId.eq(company_id))
+        .filter(co_coach_request::Column::CoachId.eq(coach_id))
+        .one(db)
+        .await?
+        .map(|r| r.created_at))
+}
+
+/// The open co-coaching requests of a company, oldest first, with who asked.
+pub async fn requests_of<C: ConnectionTrait>(
+    db: &C,
+    company_id: i64,
+) -> DbResult<Vec<(user::Model, DateTime<Utc>)>> {
+    let requests = co_coach_request::Entity::find()
+        .filter(co_coach_request::Column::CompanyId.eq(company_id))
+        .order_by_asc(co_coach_request::Column::Id)
+        .all(db)
+        .await?;
+    if requests.is_empty() {
+        return Ok(vec![]);
+    }
+    let people = user::Entity::find()
+        .filter(user::Column::Id.is_in(requests.iter().map(|r| r.coach_id)))
+        .all(db)
+        .await?;
+    Ok(requests
+        .into_iter()
+        .filter_map(|r| {
+            people
+                .iter()
+                .find(|p| p.id == r.coach_id)
+                .map(|p| (p.clone(), r.created_at))
+        })
+        .collect())
+}
+
+/// Removes a request (answered or withdrawn); whether there was one.
+pub async fn close_request<C: ConnectionTrait>(
+    db: &C,
+    company_id: i64,
+    coach_id: i64,
+) -> DbResult<bool> {
+    let res = co_coach_request::Entity::delete_many()
+        .filter(co_coach_request::Column::CompanyId.eq(company_id))
+        .filter(co_coach_request::Column::CoachId.eq(coach_id))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected > 0)
 }
