@@ -211,6 +211,40 @@ pub fn can_import_scan(u: &CurrentUser, c: &CompanyFacts) -> bool {
     }
 }
 
+/// What of a company's audit trail someone sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum AuditView {
+    /// Every read and change, by anyone.
+    Everything,
+    /// Who of the coaching organisation (and which experts) read it: the entrepreneur's view.
+    StaffReads,
+}
+
+/// A company's audit trail: the programme managers of its organisation and admins see all of
+/// it, its own entrepreneurs who looked at it. Coaches and experts see none.
+pub fn company_audit(u: &CurrentUser, c: &CompanyFacts) -> Option<AuditView> {
+    match u.role {
+        Role::Admin => Some(AuditView::Everything),
+        Role::ProgrammeManager if u.organisation_id == Some(c.organisation_id) => {
+            Some(AuditView::Everything)
+        }
+        Role::Entrepreneur if c.asker_is_member => Some(AuditView::StaffReads),
+        _ => None,
+    }
+}
+
+/// A person's audit trail (everything they read and changed): an admin anyone's, a programme
+/// manager that of the coaching staff of their own organisation.
+pub fn can_audit_user(u: &CurrentUser, person_organisation: Option<OrganisationId>) -> bool {
+    match u.role {
+        Role::Admin => true,
+        Role::ProgrammeManager => {
+            person_organisation.is_some() && u.organisation_id == person_organisation
+        }
+        _ => false,
+    }
+}
+
 /// Admin screens: users, invitations of staff, the e-mail outbox, organisations.
 pub fn can_administer(u: &CurrentUser) -> bool {
     u.role == Role::Admin
@@ -420,6 +454,40 @@ mod tests {
             &user(Role::Expert, None),
             &company(1, true)
         ));
+    }
+
+    #[test]
+    fn programme_staff_read_the_audit_trail_and_entrepreneurs_see_who_looked() {
+        use AuditView::*;
+        let pm = user(Role::ProgrammeManager, Some(1));
+        assert_eq!(company_audit(&pm, &company(1, false)), Some(Everything));
+        assert_eq!(company_audit(&pm, &company(2, false)), None);
+        assert_eq!(
+            company_audit(&user(Role::Admin, None), &company(2, false)),
+            Some(Everything)
+        );
+        let e = user(Role::Entrepreneur, None);
+        assert_eq!(company_audit(&e, &company(1, true)), Some(StaffReads));
+        assert_eq!(company_audit(&e, &company(1, false)), None);
+        assert_eq!(
+            company_audit(&user(Role::Coach, Some(1)), &coached(1)),
+            None
+        );
+        assert_eq!(
+            company_audit(&user(Role::Expert, None), &company(1, true)),
+            None
+        );
+
+        assert!(can_audit_user(&pm, Some(OrganisationId(1))));
+        assert!(!can_audit_user(&pm, Some(OrganisationId(2))));
+        assert!(!can_audit_user(&pm, None));
+        assert!(can_audit_user(&user(Role::Admin, None), None));
+        for role in [Role::Coach, Role::Entrepreneur, Role::Expert] {
+            assert!(!can_audit_user(
+                &user(role, Some(1)),
+                Some(OrganisationId(1))
+            ));
+        }
     }
 
     #[test]

@@ -126,6 +126,7 @@ fn AppShell() -> impl IntoView {
                 <Route path=path!("/scans/:id/coach") view={Lazy::<CoachReviewRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/caseload") view={Lazy::<CaseloadRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/actions") view={Lazy::<ActionsRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/audit") view={Lazy::<AuditRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/visits/:id") view={Lazy::<VisitRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/visits/:id/brief") view={Lazy::<VisitBriefRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/t-profile") view={Lazy::<TProfileRoute>::new()} ssr=SsrMode::Async/>

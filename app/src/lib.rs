@@ -8,6 +8,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub mod access;
 pub mod admin;
 pub mod app;
+pub mod audit;
 pub mod auth;
 pub mod coach;
 pub mod companies;

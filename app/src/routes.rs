@@ -7,6 +7,7 @@
 use crate::admin::{
     AdminUsersPage, InviteStaffPage, OrganisationsPage, OutboxMessagePage, OutboxPage,
 };
+use crate::audit::AuditPage;
 use crate::auth::two_factor::{LoginCodePage, TwoFactorPage};
 use crate::auth::{ForgotPasswordPage, LinkPurpose, LoginPage, SetPasswordPage};
 use crate::coach::{
@@ -58,6 +59,7 @@ pub enum Page {
     Outbox,
     OutboxMessage,
     Organisations,
+    Audit,
 }
 
 /// Signing in (with the second factor's code), a forgotten password, and the links in
@@ -105,11 +107,13 @@ fn scan_result_pages(page: Page) -> AnyView {
     }
 }
 
-/// Companies: the list, the company page (portal and dossier) and a new company.
+/// Companies: the list, the company page (portal and dossier), a new company and the audit
+/// trail (of a company, or of a person for programme staff).
 #[leptos::lazy]
 fn company_pages(page: Page) -> AnyView {
     match page {
         Page::Companies => view! { <CompaniesPage/> }.into_any(),
+        Page::Audit => view! { <AuditPage/> }.into_any(),
         Page::NewCompany => view! { <NewCompanyPage/> }.into_any(),
         _ => view! { <CompanyPage/> }.into_any(),
     }
@@ -195,6 +199,7 @@ lazy_pages! {
     CompaniesRoute => company_pages / __preload_company_pages (Page::Companies);
     CompanyRoute => company_pages / __preload_company_pages (Page::Company);
     NewCompanyRoute => company_pages / __preload_company_pages (Page::NewCompany);
+    AuditRoute => company_pages / __preload_company_pages (Page::Audit);
     CaseloadRoute => workspace_pages / __preload_workspace_pages (Page::Caseload);
     ActionsRoute => workspace_pages / __preload_workspace_pages (Page::Actions);
     VisitRoute => workspace_pages / __preload_workspace_pages (Page::Visit);

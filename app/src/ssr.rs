@@ -54,6 +54,8 @@ pub struct Settings {
     pub smtp_enabled: bool,
     /// Take the client's address from the last `X-Forwarded-For` entry (behind a proxy).
     pub trust_forwarded_for: bool,
+    /// How long the audit trail keeps a line, in days.
+    pub audit_retention_days: u32,
 }
 
 /// The user behind the request, put into the request extensions by the session middleware.

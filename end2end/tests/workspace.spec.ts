@@ -1,5 +1,5 @@
 import { test, expect, Page, TestInfo } from '@playwright/test';
-import { COACH, expectAccessible, jsEnabled, login, logout, open, ready } from './helpers';
+import { COACH, ENTREPRENEUR, expectAccessible, jsEnabled, login, logout, open, ready } from './helpers';
 
 // Demo companies of the workspace seed (app/src/coach/demo.rs): both coached by Sanne, both
 // sharing their scans. The first has a T0 and a T1.
@@ -201,4 +201,24 @@ test('a colleague asks to co-coach, the primary coach agrees, and the colleague 
   await coaches.getByRole('button', { name: 'Joris Bakker (demo) verwijderen als co-coach' }).click();
   await expect(coaches.getByRole('heading', { name: 'Wie coacht dit bedrijf' })).toBeVisible();
   await expect(page.locator('#timeline')).toHaveCount(0);
+});
+
+test('the entrepreneur sees who of the coaching organisation looked at their company', async ({ page }, info) => {
+  const company = 'Bakkerij Van den Berg (demo)';
+  await login(page, info, COACH);
+  await open(page, info, '/companies?q=Van%20den%20Berg');
+  await openCompany(page, info, company);
+  await logout(page, info);
+
+  await login(page, info, ENTREPRENEUR);
+  await page.getByRole('link', { name: company }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(company);
+  await ready(page, info);
+  await page.getByRole('link', { name: 'Wie heeft je bedrijf bekeken?' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Wie heeft je bedrijf bekeken?');
+  await ready(page, info);
+  const row = page.locator('table tbody tr').filter({ hasText: 'Sanne de Vries (demo)' }).first();
+  await expect(row).toContainText('Dossier ingezien');
+  await expect(row).toContainText('Coach');
+  await expectAccessible(page, info);
 });

@@ -29,6 +29,8 @@ pub struct Config {
     /// database set it to `false` and run `server migrate` once per upgrade: a server then
     /// refuses to start while migrations are pending.
     pub migrate_on_start: bool,
+    /// How long the audit trail keeps a line (reads and changes), in days.
+    pub audit_retention_days: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,6 +77,7 @@ impl Default for Config {
             smtp: None,
             log_format: LogFormat::Text,
             migrate_on_start: true,
+            audit_retention_days: 730,
         }
     }
 }

@@ -76,6 +76,9 @@ async fn serve(config: Config) -> Res {
     tokio::spawn(datacoach_server::housekeeping::run(
         conn.clone(),
         worker.clone(),
+        datacoach_server::housekeeping::Retention {
+            audit: chrono::Duration::days(config.audit_retention_days.into()),
+        },
     ));
     let app = build_app(state);
     let listener = tokio::net::TcpListener::bind(config.listen).await?;

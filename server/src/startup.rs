@@ -126,6 +126,7 @@ pub fn app_state(
             secure_cookies: config.secure_cookies(),
             smtp_enabled: config.smtp.is_some(),
             trust_forwarded_for: config.trust_forwarded_for,
+            audit_retention_days: config.audit_retention_days,
         }),
         leptos_options,
     }

@@ -520,3 +520,143 @@ on_both_databases!(
         assert_eq!(sanne.call("remove_member", &form).await.status, 404);
     }
 );
+
+on_both_databases!(
+    the_audit_trail_records_reads_and_changes_and_each_sees_their_part,
+    |app: TestApp| async move {
+        let company = app.company_id("12345678").await;
+        let sanne_id = app.user_id(COACH).await.to_string();
+        let sanne = app.logged_in(COACH).await;
+        let page = [("id", company.as_str()), ("kind", ""), ("page", "1")];
+        assert_eq!(sanne.call("get_company_page", &page).await.status, 200);
+        let note = sanne
+            .call(
+                "add_note",
+                &[
+                    ("company_id", company.as_str()),
+                    ("note_text", "Gesprek gepland."),
+                ],
+            )
+            .await;
+        assert_eq!(note.status, 200, "{}", note.body);
+        // The company's own entrepreneur reading it is not a line of the trail.
+        let eva = app.logged_in(ENTREPRENEUR).await;
+        assert_eq!(eva.call("get_company_page", &page).await.status, 200);
+
+        // The programme manager sees every line of the company: the read and the change.
+        let pm = app.logged_in(PM).await;
+        let trail = pm.call("get_audit", &[("company", company.as_str())]).await;
+        assert_eq!(trail.status, 200, "{}", trail.body);
+        assert_eq!(trail.body["reads_only"], false);
+        let lines: Vec<(String, String, String, String)> = trail.body["entries"]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["actor"].as_str().unwrap_or_default().to_owned(),
+                    e["role"].as_str().unwrap().to_owned(),
+                    e["action"].as_str().unwrap().to_owned(),
+                    e["object"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let sanne_name = "Sanne de Vries (demo)".to_owned();
+        assert_eq!(
+            lines,
+            vec![
+                (
+                    sanne_name.clone(),
+                    "coach".into(),
+                    "change".into(),
+                    "note".into()
+                ),
+                (
+                    sanne_name.clone(),
+                    "coach".into(),
+                    "read".into(),
+                    "dossier".into()
+                ),
+            ],
+            "newest first, and nothing of Eva's own reading"
+        );
+        // The entrepreneur sees who of the organisation looked, not what was changed: the
+        // programme manager's own look at the trail is no read of the dossier.
+        let looked = eva
+            .call("get_audit", &[("company", company.as_str())])
+            .await;
+        assert_eq!(looked.status, 200, "{}", looked.body);
+        assert_eq!(looked.body["reads_only"], true);
+        let items = looked.body["entries"]["items"].as_array().unwrap();
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(items[0]["actor"], "Sanne de Vries (demo)");
+        assert_eq!(items[0]["object"], "dossier");
+        // Per person, with the company named on each line.
+        let hers = pm.call("get_audit", &[("user", sanne_id.as_str())]).await;
+        assert_eq!(hers.status, 200, "{}", hers.body);
+        assert_eq!(hers.body["entries"]["total"], 2);
+        assert_eq!(
+            hers.body["entries"]["items"][0]["company"][1],
+            "Bakkerij Van den Berg (demo)"
+        );
+        assert!(
+            hers.body["people"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p[1] == "Sanne de Vries (demo)"),
+            "the picker offers the organisation's staff"
+        );
+        // Nobody else reads the trail.
+        let joris = app.logged_in(COACH2).await;
+        for (who, args) in [
+            (&sanne, vec![("company", company.as_str())]),
+            (&joris, vec![("user", sanne_id.as_str())]),
+            (&eva, vec![("user", sanne_id.as_str())]),
+            (&eva, vec![]),
+        ] {
+            assert_eq!(who.call("get_audit", &args).await.status, 403, "{args:?}");
+        }
+        assert_eq!(
+            app.stranger_coach()
+                .await
+                .call("get_audit", &[("company", company.as_str())])
+                .await
+                .status,
+            404
+        );
+
+        // Lines older than the retention period go in the hourly clean-up; the rest stays.
+        use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+        let oldest = db::entities::audit_event::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .next()
+            .unwrap();
+        let total = db::entities::audit_event::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .len();
+        let mut old: db::entities::audit_event::ActiveModel = oldest.into();
+        old.occurred_at = Set(chrono::Utc::now() - chrono::Duration::days(731));
+        old.update(&app.db).await.unwrap();
+        datacoach_server::housekeeping::purge_once(
+            &app.db,
+            datacoach_server::housekeeping::Retention {
+                audit: chrono::Duration::days(730),
+            },
+        )
+        .await;
+        assert_eq!(
+            db::entities::audit_event::Entity::find()
+                .all(&app.db)
+                .await
+                .unwrap()
+                .len(),
+            total - 1
+        );
+    }
+);

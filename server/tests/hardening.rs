@@ -408,7 +408,13 @@ on_both_databases!(
         r.last_failure_at = Set(long_ago);
         r.update(&app.db).await.unwrap();
 
-        datacoach_server::housekeeping::purge_once(&app.db).await;
+        datacoach_server::housekeeping::purge_once(
+            &app.db,
+            datacoach_server::housekeeping::Retention {
+                audit: chrono::Duration::days(730),
+            },
+        )
+        .await;
         assert!(db::outbox::find(&app.db, id).await.unwrap().is_none());
         assert_eq!(
             db::entities::auth_throttle::Entity::find()

@@ -8,8 +8,9 @@ use db::workspace::{actions, timeline, visits};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, NotSet, QueryFilter, QueryOrder, Set};
 
 /// The company page may cost this many statements at most (session, company, people,
-/// workspace, scans, timeline, experts, contributions).
-const COMPANY_PAGE_LIMIT: usize = 40;
+/// workspace, scans, timeline, experts, contributions, the open co-coaching requests and the
+/// audit line of the read).
+const COMPANY_PAGE_LIMIT: usize = 42;
 const LEAD_INBOX_LIMIT: usize = 12;
 /// The scan step page may cost this many statements at most (the session, then the draft: scan,
 /// company, membership, answers): its data is fetched once, not once per walk of the guard's

@@ -55,6 +55,8 @@ pub struct CompanyDetail {
     pub can_edit_profile: bool,
     /// Contact person: name, role, e-mail, phone.
     pub contact: Option<(String, String, String, String)>,
+    /// What of the company's audit trail the asker sees, if anything.
+    pub audit: Option<crate::access::AuditView>,
     /// Whether the asker may remove the company's members.
     pub can_remove_members: bool,
     /// Whether the asker reads the dossier (people, contact, scans); a coach of the

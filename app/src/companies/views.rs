@@ -257,6 +257,16 @@ fn CompanyProfile(company: CompanyDetail) -> impl IntoView {
                 })}
             </dl>
             {company.can_edit_profile.then(|| view! { <p><a href=format!("/companies/{}/profile", s.id)>{t!(i18n, companies.profile_edit)}</a></p> })}
+            {company.audit.map(|a| view! {
+                <p>
+                    <a href=format!("/audit?company={}", s.id)>
+                        {match a {
+                            crate::access::AuditView::Everything => t!(i18n, audit.company_link).into_any(),
+                            crate::access::AuditView::StaffReads => t!(i18n, audit.title_looked).into_any(),
+                        }}
+                    </a>
+                </p>
+            })}
         </section>
     }
 }

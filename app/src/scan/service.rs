@@ -275,6 +275,8 @@ async fn shared_with_expert(
 
 pub async fn result(st: &AppState, u: &CurrentUser, id: ScanId) -> Result<ScanResult, AppError> {
     let (s, c) = visible_submitted(st, u, id).await?;
+    crate::audit::service::read(st, u, crate::audit::service::SCAN_RESULT, Some(s.id), c.id)
+        .await?;
     let q = questionnaire(st, s.questionnaire_id).await?;
     let answers = stored_answers(st, &s, &q).await?;
     let scores = score(&q, &answers);
@@ -336,6 +338,8 @@ pub(crate) fn step_action(a: &super::StepAction) -> String {
 /// One scan as a JSON document in the reference's exchange format, with scores and context.
 pub async fn export(st: &AppState, u: &CurrentUser, id: ScanId) -> Result<String, AppError> {
     let (s, c) = visible_submitted(st, u, id).await?;
+    crate::audit::service::read(st, u, crate::audit::service::SCAN_EXPORT, Some(s.id), c.id)
+        .await?;
     let respondent = db::accounts::find_by_id(&st.db, s.respondent_id)
         .await?
         .map(|r| r.name)

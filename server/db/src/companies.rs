@@ -94,6 +94,29 @@ pub async fn add_member<C: ConnectionTrait>(db: &C, company_id: i64, user_id: i6
     Ok(())
 }
 
+/// The names of some companies, by id (for lists that name the company of each row).
+pub async fn names_of<C: ConnectionTrait>(
+    db: &C,
+    ids: impl IntoIterator<Item = i64>,
+) -> DbResult<std::collections::HashMap<i64, String>> {
+    let mut ids: Vec<i64> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(company::Entity::find()
+        .filter(company::Column::Id.is_in(ids))
+        .select_only()
+        .column(company::Column::Id)
+        .column(company::Column::Name)
+        .into_tuple::<(i64, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
 /// Ends a membership; whether there was one.
 pub async fn remove_member<C: ConnectionTrait>(
     db: &C,

@@ -2,6 +2,7 @@
 //! queries the server functions call. Nothing in here crosses the wire: `app` maps these models
 //! to its own shared types.
 pub mod accounts;
+pub mod audit;
 pub mod companies;
 pub mod connect;
 pub mod contributions;

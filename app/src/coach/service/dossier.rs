@@ -36,6 +36,7 @@ pub async fn workspace(
     id: CompanyId,
 ) -> Result<Workspace, AppError> {
     let (c, facts) = coached_company(st, u, id).await?;
+    crate::audit::service::read(st, u, crate::audit::service::DOSSIER, None, c.id).await?;
     let shared = SharedScans::load(st, c.id).await?;
     let latest = shared.latest(st).await?;
     build_workspace(st, u, &c, &facts, &shared, latest.as_ref()).await
@@ -129,6 +130,9 @@ pub async fn company_page(
     page: u64,
 ) -> Result<(crate::companies::CompanyDetail, Dossier), AppError> {
     let (c, facts) = crate::companies::load_visible(st, u, id).await?;
+    if access::can_read_dossier(u, &facts) {
+        crate::audit::service::read(st, u, crate::audit::service::DOSSIER, None, c.id).await?;
+    }
     let dossier = dossier(st, u, &c, &facts, group, page).await?;
     Ok((
         crate::companies::detail_of(st, u, c, &facts).await?,

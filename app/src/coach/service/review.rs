@@ -66,6 +66,8 @@ fn coach_answers(q: &Questionnaire, own: &Answers, rows: &[scan_review::Model]) 
 
 pub async fn review(st: &AppState, u: &CurrentUser, id: ScanId) -> Result<CoachReview, AppError> {
     let (s, c, q, own) = reviewable(st, u, id).await?;
+    crate::audit::service::read(st, u, crate::audit::service::SCAN_REVIEW, Some(s.id), c.id)
+        .await?;
     let rows = reviews::of_scan(&st.db, s.id).await?;
     let coach = coach_answers(&q, &own, &rows);
     let (own_scores, coach_scores) = (score(&q, &own), score(&q, &coach));
@@ -195,6 +197,8 @@ pub async fn brief(st: &AppState, u: &CurrentUser, id: VisitId) -> Result<VisitB
     let (c, _) = coached_company(st, u, CompanyId(v.company_id))
         .await
         .map_err(|_| AppError::NotFound)?;
+    crate::audit::service::read(st, u, crate::audit::service::VISIT_BRIEF, Some(v.id), c.id)
+        .await?;
     let coach = db::accounts::find_by_id(&st.db, v.coach_id)
         .await?
         .map(|x| x.name)

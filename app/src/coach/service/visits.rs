@@ -76,6 +76,8 @@ pub async fn visit_view(
     id: VisitId,
 ) -> Result<VisitView, AppError> {
     let (v, c) = coached_visit(st, u, id).await?;
+    crate::audit::service::read(st, u, crate::audit::service::VISIT_REPORT, Some(v.id), c.id)
+        .await?;
     let approaches = visits::approaches(&st.db, &[v.id])
         .await?
         .into_iter()

@@ -1,5 +1,6 @@
 //! SeaORM entities. They mirror the migrations (the schema's truth) and never leave the server.
 pub mod action;
+pub mod audit_event;
 pub mod auth_throttle;
 pub mod co_coach_request;
 pub mod coach_course;

@@ -16,6 +16,7 @@ mod m20261130_000012_auth_throttle;
 mod m20261130_000013_two_factor;
 mod m20261201_000014_operations;
 mod m20261202_000015_co_coach_requests;
+mod m20261202_000016_audit_events;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000013_two_factor::Migration),
             Box::new(m20261201_000014_operations::Migration),
             Box::new(m20261202_000015_co_coach_requests::Migration),
+            Box::new(m20261202_000016_audit_events::Migration),
         ]
     }
 }

@@ -31,8 +31,15 @@ pub struct NewEvent {
     pub ref_id: Option<i64>,
 }
 
+/// Adds an event now. A change by someone also goes on the audit trail, in the same
+/// transaction: every change to a company that its timeline tells is audited.
 pub async fn add<C: ConnectionTrait>(db: &C, e: NewEvent) -> DbResult<timeline_event::Model> {
-    add_at(db, e, now()).await
+    let audited = e.actor_id.map(|a| (a, e.kind, e.ref_id, e.company_id));
+    let event = add_at(db, e, now()).await?;
+    if let Some((actor, kind, ref_id, company)) = audited {
+        crate::audit::record_change(db, actor, kind, ref_id, company).await?;
+    }
+    Ok(event)
 }
 
 /// Adds an event with its own time (imports and the demo data set tell the past).
