@@ -293,6 +293,28 @@ on_both_databases!(
                 .status,
             200
         );
+        // Both saves are on the audit trail, each with its role.
+        let page = db::audit::list(
+            &app.db,
+            db::audit::Filter {
+                company_id: Some(id.parse().unwrap()),
+                ..Default::default()
+            },
+            0,
+            10,
+        )
+        .await
+        .unwrap();
+        let changes: Vec<(&str, &str)> = page
+            .items
+            .iter()
+            .filter(|r| r.event.object == "company")
+            .map(|r| (r.event.action.as_str(), r.event.actor_role.as_str()))
+            .collect();
+        assert_eq!(
+            changes,
+            vec![("change", "coach"), ("change", "entrepreneur")]
+        );
         assert_eq!(
             app.logged_in(ENTREPRENEUR2)
                 .await

@@ -41,6 +41,30 @@ pub async fn read(
     Ok(())
 }
 
+/// Records a change by `u` that its timeline does not tell (a saved visit report, a scan
+/// review, the company's details), in the caller's transaction where it has one.
+pub async fn change<C: db::ConnectionTrait>(
+    db: &C,
+    u: &CurrentUser,
+    object: &'static str,
+    object_id: Option<i64>,
+    company_id: i64,
+) -> Result<(), AppError> {
+    db::audit::record(
+        db,
+        db::audit::NewAudit {
+            actor_id: Some(u.id.0),
+            actor_role: u.role.as_str(),
+            action: db::audit::CHANGE,
+            object,
+            object_id,
+            company_id: Some(company_id),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
 /// One page of the trail of a company or of a person (or, for programme staff without a
 /// choice yet, only the people to choose from).
 pub async fn list(

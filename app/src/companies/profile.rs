@@ -176,8 +176,9 @@ pub async fn save_company_profile(
                 return Err(AppError::Forbidden);
             }
             let p = form.parse(chrono::Utc::now().year())?;
+            let txn = db::TransactionTrait::begin(&st.db).await?;
             db::companies::update_profile(
-                &st.db,
+                &txn,
                 c.id,
                 db::companies::ProfileUpdate {
                     name: p.name,
@@ -195,6 +196,8 @@ pub async fn save_company_profile(
                 },
             )
             .await?;
+            crate::audit::service::change(&txn, &u, "company", None, c.id).await?;
+            txn.commit().await?;
             let back = next
                 .as_deref()
                 .and_then(crate::auth::local_path)

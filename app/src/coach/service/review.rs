@@ -12,6 +12,7 @@ use crate::scan::{
     Answers, Questionnaire, answer_from_value, answer_to_value, next_best_steps, score,
 };
 use crate::ssr::AppState;
+use db::TransactionTrait;
 use db::entities::{scan, scan_review};
 use db::workspace::{actions, reviews, timeline, visits};
 use serde_json::Value;
@@ -149,8 +150,9 @@ pub async fn save_review(
     };
     errors.finish(())?;
     let differs = coach.filter(|a| own.get(&question.id) != Some(a));
+    let txn = st.db.begin().await?;
     reviews::save(
-        &st.db,
+        &txn,
         reviews::ReviewUpdate {
             scan_id: s.id,
             question_id: question.id.clone(),
@@ -161,6 +163,15 @@ pub async fn save_review(
         },
     )
     .await?;
+    crate::audit::service::change(
+        &txn,
+        u,
+        crate::audit::service::SCAN_REVIEW,
+        Some(s.id),
+        s.company_id,
+    )
+    .await?;
+    txn.commit().await?;
     Ok(())
 }
 

@@ -163,6 +163,14 @@ pub async fn save_visit(
         }
         visits::SaveOutcome::Saved(s) => s,
     };
+    crate::audit::service::change(
+        &txn,
+        u,
+        crate::audit::service::VISIT_REPORT,
+        Some(v.id),
+        c.id,
+    )
+    .await?;
     if v.status != saved.status && saved.status == visits::DONE {
         timeline::add(
             &txn,
