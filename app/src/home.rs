@@ -99,6 +99,11 @@ fn EntrepreneurHome(data: HomeCompanies) -> impl IntoView {
                 }.into_any()
             }}
         </Loaded>
+        <section aria-labelledby="my-data-title" class="stack">
+            <h2 id="my-data-title">{t!(i18n, home.data_title)}</h2>
+            <p>{t!(i18n, home.data_intro)}</p>
+            <p><a href="/account/data.json" download="datacoach-mijn-gegevens.json" rel="external">{t!(i18n, home.data_download)}</a></p>
+        </section>
     }
 }
 

@@ -20,6 +20,8 @@ pub mod home;
 pub mod layout;
 pub mod leads;
 pub mod messages;
+#[cfg(feature = "ssr")]
+pub mod privacy;
 pub mod routes;
 pub mod scan;
 #[cfg(feature = "ssr")]

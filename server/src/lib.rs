@@ -13,6 +13,7 @@ pub mod mailer;
 pub mod maintenance;
 pub mod observe;
 pub mod origin;
+pub mod privacy;
 pub mod probes;
 pub mod scan_forms;
 pub mod second_factor;

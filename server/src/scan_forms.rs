@@ -10,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-fn refusal(e: AppError) -> Response {
+pub(crate) fn refusal(e: AppError) -> Response {
     let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (status, format!("{e}")).into_response()
 }
@@ -54,19 +54,20 @@ pub async fn export(
         return refusal(AppError::Unauthenticated);
     };
     match app::scan::service::export(&state, &user, ScanId(id)).await {
-        Ok(json) => {
-            let mut res = (StatusCode::OK, json).into_response();
-            res.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json; charset=utf-8"),
-            );
-            if let Ok(v) = HeaderValue::from_str(&format!(
-                "attachment; filename=\"datacoach-scan-{id}.json\""
-            )) {
-                res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
-            }
-            res
-        }
+        Ok(json) => json_attachment(json, &format!("datacoach-scan-{id}.json")),
         Err(e) => refusal(e),
     }
+}
+
+/// A JSON document as a download named `filename`.
+pub(crate) fn json_attachment(json: String, filename: &str) -> Response {
+    let mut res = (StatusCode::OK, json).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
+        res.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    res
 }

@@ -202,6 +202,10 @@ pub fn build_app(state: AppState) -> Router {
             "/scans/{id}/export.json",
             axum::routing::get(crate::scan_forms::export),
         )
+        .route(
+            "/account/data.json",
+            axum::routing::get(crate::privacy::download),
+        )
         .merge(pkg_service(&state.leptos_options))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(with_error_status))

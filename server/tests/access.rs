@@ -660,3 +660,56 @@ on_both_databases!(
         );
     }
 );
+
+on_both_databases!(
+    an_entrepreneur_downloads_everything_about_themselves_and_their_company,
+    |app: TestApp| async move {
+        let company = app.company_id("12345678").await;
+        let sanne = app.logged_in(COACH).await;
+        let page = [("id", company.as_str()), ("kind", ""), ("page", "1")];
+        assert_eq!(sanne.call("get_company_page", &page).await.status, 200);
+
+        let eva = app.logged_in(ENTREPRENEUR).await;
+        let (status, body) = eva.get("/account/data.json").await;
+        assert_eq!(status, 200, "{body}");
+        let doc: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(doc["format"], "datacoach-personal-data-v1");
+        assert_eq!(doc["person"]["email"], ENTREPRENEUR);
+        let companies = doc["companies"].as_array().unwrap();
+        assert_eq!(companies.len(), 1);
+        let bakery = &companies[0];
+        assert_eq!(
+            bakery["company"]["summary"]["name"],
+            "Bakkerij Van den Berg (demo)"
+        );
+        for key in [
+            "sharing",
+            "scan_results",
+            "scan_draft",
+            "actions",
+            "timeline",
+            "recommendations",
+        ] {
+            assert!(bakery.get(key).is_some(), "{key} in the export");
+        }
+        assert!(
+            bakery["looked_at_by"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|l| l["actor"] == "Sanne de Vries (demo)"),
+            "who looked at the company"
+        );
+        // Nothing of another company, and no one else's account.
+        assert!(!body.contains("Metaalbewerking Yilmaz"));
+        assert!(!body.contains(ENTREPRENEUR2));
+
+        // Staff get their own account; nobody signed out gets anything.
+        let (status, body) = sanne.get("/account/data.json").await;
+        assert_eq!(status, 200);
+        let doc: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(doc["person"]["email"], COACH);
+        assert_eq!(doc["companies"].as_array().unwrap().len(), 0);
+        assert_eq!(app.client().get("/account/data.json").await.0, 401);
+    }
+);

@@ -14,7 +14,7 @@ pub use profile::{
     get_company_profile, save_company_profile,
 };
 #[cfg(feature = "ssr")]
-pub(crate) use service::{detail_of, load_coached, load_visible};
+pub(crate) use service::{detail, detail_of, list, load_coached, load_visible};
 pub use views::{CompaniesPage, CompanyPage, CompanyTable, NewCompanyPage};
 
 use crate::domain::{CompanyId, OrganisationId, UserId};
