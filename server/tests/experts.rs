@@ -631,6 +631,26 @@ on_both_databases!(
             404,
             "and never the dossier"
         );
+        // After 90 days the share has ended: no link, no result.
+        {
+            use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+            let engagement = db::entities::engagement::Entity::find()
+                .all(&app.db)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|e| e.shared_scan_id.map(|s| s.to_string()) == Some(t1.clone()))
+                .unwrap();
+            let mut old: db::entities::engagement::ActiveModel = engagement.into();
+            old.created_at = Set(chrono::Utc::now() - chrono::Duration::days(91));
+            old.update(&app.db).await.unwrap();
+        }
+        assert!(expert.call("get_my_engagements", &[]).await.body[0]["shared_scan"].is_null());
+        assert_eq!(
+            expert.call("scan_result", &[("scan_id", &t1)]).await.status,
+            404,
+            "the share ended"
+        );
         assert_eq!(
             expert
                 .call(

@@ -265,13 +265,13 @@ pub async fn contact(
         Some(id) => db::accounts::find_by_id(&st.db, id).await?,
         None => None,
     };
-    // Only on the entrepreneur's explicit choice does an expert see a result: the latest
-    // submitted scan of the company.
+    // Only on the entrepreneur's explicit choice does an expert see a result: their own
+    // latest submitted scan (not a colleague's), for 90 days (`recs::SHARE_LASTS`).
     let shared_scan = if form.share_scan.is_some() {
         db::scans::of_company(&st.db, c.id)
             .await?
             .into_iter()
-            .filter(|s| s.status == db::scans::STATUS_SUBMITTED)
+            .filter(|s| s.status == db::scans::STATUS_SUBMITTED && s.respondent_id == u.id.0)
             .max_by_key(|s| (s.round, s.submitted_at))
             .map(|s| s.id)
     } else {
@@ -442,7 +442,11 @@ pub async fn my_engagements(
             shared_contact: Some(e.shared_contact),
             outcome: e.outcome.unwrap_or_default(),
             lesson: None,
-            shared_scan: e.shared_scan_id.map(crate::domain::ScanId),
+            // A share ends after `SHARE_LASTS`: the link goes with it.
+            shared_scan: e
+                .shared_scan_id
+                .filter(|_| e.created_at > db::now() - db::recommendations::SHARE_LASTS)
+                .map(crate::domain::ScanId),
             at: e.created_at,
             change: None,
         });

@@ -147,7 +147,11 @@ pub async fn engagements_of_profile<C: ConnectionTrait>(
         .await?)
 }
 
-/// Whether the expert with this profile was given this scan result by the entrepreneur.
+/// How long an expert sees a scan result an entrepreneur shared with them.
+pub const SHARE_LASTS: chrono::Duration = chrono::Duration::days(90);
+
+/// Whether the expert with this profile was given this scan result by the entrepreneur, less
+/// than [`SHARE_LASTS`] ago.
 pub async fn scan_shared_with<C: ConnectionTrait>(
     db: &C,
     profile_id: i64,
@@ -157,6 +161,7 @@ pub async fn scan_shared_with<C: ConnectionTrait>(
     Ok(engagement::Entity::find()
         .filter(engagement::Column::ProfileId.eq(profile_id))
         .filter(engagement::Column::SharedScanId.eq(scan_id))
+        .filter(engagement::Column::CreatedAt.gt(now() - SHARE_LASTS))
         .count(db)
         .await?
         > 0)
