@@ -631,6 +631,13 @@ on_both_databases!(
             404,
             "and never the dossier"
         );
+        // The export holds the result, not the company's address or contact person.
+        let (status, body) = expert.get(&format!("/scans/{t1}/export.json")).await;
+        assert_eq!(status, 200, "{body}");
+        let export: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert!(export["scores"].is_object());
+        assert!(export["company"]["contact"].is_null());
+        assert!(export["company"]["address"].is_null());
         // After 90 days the share has ended: no link, no result.
         {
             use sea_orm::{ActiveModelTrait, EntityTrait, Set};

@@ -349,15 +349,22 @@ pub async fn export(st: &AppState, u: &CurrentUser, id: ScanId) -> Result<String
     let mut doc: Value =
         serde_json::from_str(&answers.to_exchange_json(&q)).map_err(|_| AppError::Internal)?;
     let scores = score(&q, &answers);
+    // An expert gets the result the entrepreneur shared, not the company's address and contact
+    // person: the contact details they chose to give came with their message.
+    let personal = u.role != crate::domain::Role::Expert;
     if let Some(obj) = doc.as_object_mut() {
         // Module 1, the company profile, as it stands.
         obj.insert(
             "company".into(),
             serde_json::json!({
                 "name": c.name, "kvk_number": c.kvk_number, "website": c.website, "founding_year": c.founding_year,
-                "address": c.address, "municipality": c.municipality, "size_band": c.size_band,
+                "address": if personal { c.address.clone() } else { None }, "municipality": c.municipality, "size_band": c.size_band,
                 "primary_sector": c.primary_sector, "secondary_sector": c.secondary_sector,
-                "contact": { "name": c.contact_name, "role": c.contact_role, "email": c.contact_email, "phone": c.contact_phone },
+                "contact": if personal {
+                    serde_json::json!({ "name": c.contact_name, "role": c.contact_role, "email": c.contact_email, "phone": c.contact_phone })
+                } else {
+                    Value::Null
+                },
             }),
         );
         obj.insert("stage".into(), Value::from(round_label(s.round)));
