@@ -6,12 +6,14 @@
 #
 # The goal (issue #9) is no lazily loaded chunk over 150 KB brotli; the company and workspace
 # pages are still over it (README, "Delivery and first load"), so the enforced limit stops
-# growth at today's size while the goal is reported.
+# growth near today's size while the goal is reported. (2026-11-30: 350 KB, up from 340 KB,
+# when the company page gained co-coaching requests, member removal and the audit link; the
+# company split is 340 KB.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PKG=target/site/pkg
 CHUNK_GOAL=150000
-CHUNK_LIMIT=${CHUNK_LIMIT_BYTES:-340000}
+CHUNK_LIMIT=${CHUNK_LIMIT_BYTES:-350000}
 [ -d "$PKG" ] || { echo "no release bundle in $PKG: run scripts/build-release.sh" >&2; exit 1; }
 main_hash=$(awk -F': *' '$1 == "wasm" {print $2}' target/release/hash.txt)
 

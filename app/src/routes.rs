@@ -107,13 +107,11 @@ fn scan_result_pages(page: Page) -> AnyView {
     }
 }
 
-/// Companies: the list, the company page (portal and dossier), a new company and the audit
-/// trail (of a company, or of a person for programme staff).
+/// Companies: the list, the company page (portal and dossier) and a new company.
 #[leptos::lazy]
 fn company_pages(page: Page) -> AnyView {
     match page {
         Page::Companies => view! { <CompaniesPage/> }.into_any(),
-        Page::Audit => view! { <AuditPage/> }.into_any(),
         Page::NewCompany => view! { <NewCompanyPage/> }.into_any(),
         _ => view! { <CompanyPage/> }.into_any(),
     }
@@ -146,10 +144,13 @@ fn expert_pages(page: Page) -> AnyView {
     }
 }
 
-/// The admin screens.
+/// The admin screens, and the audit trail (of a company, or of a person): lists that share
+/// their parts, and a page entrepreneurs open rarely (a split of its own moved shared code
+/// into the main module).
 #[leptos::lazy]
 fn admin_pages(page: Page) -> AnyView {
     match page {
+        Page::Audit => view! { <AuditPage/> }.into_any(),
         Page::InviteStaff => view! { <InviteStaffPage/> }.into_any(),
         Page::Outbox => view! { <OutboxPage/> }.into_any(),
         Page::OutboxMessage => view! { <OutboxMessagePage/> }.into_any(),
@@ -199,7 +200,7 @@ lazy_pages! {
     CompaniesRoute => company_pages / __preload_company_pages (Page::Companies);
     CompanyRoute => company_pages / __preload_company_pages (Page::Company);
     NewCompanyRoute => company_pages / __preload_company_pages (Page::NewCompany);
-    AuditRoute => company_pages / __preload_company_pages (Page::Audit);
+    AuditRoute => admin_pages / __preload_admin_pages (Page::Audit);
     CaseloadRoute => workspace_pages / __preload_workspace_pages (Page::Caseload);
     ActionsRoute => workspace_pages / __preload_workspace_pages (Page::Actions);
     VisitRoute => workspace_pages / __preload_workspace_pages (Page::Visit);

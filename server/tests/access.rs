@@ -242,6 +242,20 @@ on_both_databases!(
     }
 );
 
+/// The answer to Joris' request to co-coach `company`.
+async fn answer(who: &Client, company: &str, joris: &str, accept: bool) -> Reply {
+    let accept = accept.to_string();
+    who.call(
+        "answer_co_coaching",
+        &[
+            ("company_id", company),
+            ("coach_id", joris),
+            ("accept", &accept),
+        ],
+    )
+    .await
+}
+
 on_both_databases!(
     a_coach_works_only_in_the_companies_they_coach_and_asks_to_join_the_others,
     |app: TestApp| async move {
@@ -334,31 +348,13 @@ on_both_databases!(
             .await;
         assert!(page.body[1]["join"]["requested_at"].is_string());
         // Only the primary coach or a programme manager answers, not the one who asked.
-        let own_answer = joris
-            .call(
-                "answer_co_coaching",
-                &[
-                    ("company_id", company.as_str()),
-                    ("coach_id", joris_id.as_str()),
-                    ("accept", "true"),
-                ],
-            )
-            .await;
+        let own_answer = answer(&joris, &company, &joris_id, true).await;
         assert_eq!(own_answer.status, 404);
         let w = sanne.call("get_workspace", &id).await;
         assert_eq!(w.body["requests"][0]["coach"]["email"], COACH2);
         assert_eq!(w.body["can_manage_co_coaches"], true);
 
-        let accepted = sanne
-            .call(
-                "answer_co_coaching",
-                &[
-                    ("company_id", company.as_str()),
-                    ("coach_id", joris_id.as_str()),
-                    ("accept", "true"),
-                ],
-            )
-            .await;
+        let accepted = answer(&sanne, &company, &joris_id, true).await;
         assert_eq!(accepted.status, 200, "{}", accepted.body);
         let mail = app.last_mail_to(COACH2).await.unwrap();
         assert!(mail.subject.contains("co-coach"), "{}", mail.subject);
@@ -410,31 +406,13 @@ on_both_databases!(
             .call("request_co_coaching", &[("company_id", company.as_str())])
             .await;
         let pm = app.logged_in(PM).await;
-        let declined = pm
-            .call(
-                "answer_co_coaching",
-                &[
-                    ("company_id", company.as_str()),
-                    ("coach_id", joris_id.as_str()),
-                    ("accept", "false"),
-                ],
-            )
-            .await;
+        let declined = answer(&pm, &company, &joris_id, false).await;
         assert_eq!(declined.status, 200, "{}", declined.body);
         assert_eq!(joris.call("get_workspace", &id).await.status, 404);
         let mail = app.last_mail_to(COACH2).await.unwrap();
         assert!(mail.subject.contains("afgewezen"), "{}", mail.subject);
         // A request that no longer exists cannot be answered.
-        let again = pm
-            .call(
-                "answer_co_coaching",
-                &[
-                    ("company_id", company.as_str()),
-                    ("coach_id", joris_id.as_str()),
-                    ("accept", "true"),
-                ],
-            )
-            .await;
+        let again = answer(&pm, &company, &joris_id, true).await;
         assert_eq!(again.status, 404);
         // The programme manager and the primary coach need not ask: they coach it already.
         for who in [&pm, &sanne] {

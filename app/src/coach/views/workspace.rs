@@ -435,20 +435,15 @@ fn Requests(w: Workspace, answer: ServerAction<AnswerCoCoaching>) -> impl IntoVi
                     view! {
                         <li>
                             {move || td_string!(i18n.get_locale(), coaching.request_line, name = name.as_str(), date = format_date(i18n.get_locale(), at)).to_string()}" "
+                            // One form, two answers: the button pressed sends `accept`.
                             <ActionForm action=answer attr:class="inline-form">
                                 <input type="hidden" name="company_id" value=company_id.0/>
                                 <input type="hidden" name="coach_id" value=r.coach.id.0/>
-                                <input type="hidden" name="accept" value="true"/>
-                                <button type="submit" class="button button--small"
+                                <button type="submit" name="accept" value="true" class="button button--small"
                                     aria-label=move || td_string!(i18n.get_locale(), coaching.accept_label, name = accept_name.as_str()).to_string()>
                                     {t!(i18n, coaching.accept)}
-                                </button>
-                            </ActionForm>" "
-                            <ActionForm action=answer attr:class="inline-form">
-                                <input type="hidden" name="company_id" value=company_id.0/>
-                                <input type="hidden" name="coach_id" value=r.coach.id.0/>
-                                <input type="hidden" name="accept" value="false"/>
-                                <button type="submit" class="button button--small button--secondary"
+                                </button>" "
+                                <button type="submit" name="accept" value="false" class="button button--small button--secondary"
                                     aria-label=move || td_string!(i18n.get_locale(), coaching.decline_label, name = decline_name.as_str()).to_string()>
                                     {t!(i18n, coaching.decline)}
                                 </button>
