@@ -104,7 +104,7 @@ pub fn WorkspaceSection(
     } = dossier;
     let a = actions;
     view! {
-        {join.map(|j| view! { <JoinSection company_id=company_id join=j ask=a.ask hand_over=a.hand_over/> })}
+        {join.map(|j| view! { <JoinSection company_id=company_id join=j ask=a.ask/> })}
         {workspace.map(|w| {
             view! {
                 <div class="workspace">
@@ -128,17 +128,13 @@ fn JoinSection(
     company_id: CompanyId,
     join: JoinCoaching,
     ask: ServerAction<RequestCoCoaching>,
-    hand_over: ServerAction<HandOver>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let error = action_errors(ask);
     let requested = join.requested_at;
-    // A coach who just handed the company over lands here: they no longer coach it.
-    let handed = move || hand_over.value().get().is_some_and(|r| r.is_ok());
     view! {
         <section aria-labelledby="join-title" class="stack" id="coaches">
             <h2 id="join-title">{t!(i18n, coaching.join_title)}</h2>
-            {move || handed().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, coaching.handed_over)}</div> })}
             <dl class="summary-list">
                 <dt>{t!(i18n, field.primary_coach)}</dt>
                 <dd>{join.primary_coach.clone().unwrap_or_else(|| "-".into())}</dd>
