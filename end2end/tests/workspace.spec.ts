@@ -120,7 +120,11 @@ test('a coach prepares a visit, reports it and hands the company over to a colle
   await page.locator('#coaches').getByLabel('Coach').selectOption({ label: 'Joris Bakker (demo)' });
   await page.getByLabel('Overdrachtsnotitie').fill('Sanne stopt; de eigenaar wil starten met een orderportaal.');
   await page.getByRole('button', { name: 'Overdragen', exact: true }).click();
-  await expect(page.getByText('Het bedrijf is overgedragen.')).toBeVisible();
+  // Sanne no longer coaches the company: the page shows who does now, and her workspace is gone.
+  const coaches = page.locator('#coaches');
+  await expect(coaches.getByRole('heading', { name: 'Wie coacht dit bedrijf' })).toBeVisible();
+  await expect(coaches).toContainText('Joris Bakker (demo)');
+  await expect(page.locator('#timeline')).toHaveCount(0);
   await logout(page, info);
 
   // The colleague finds it, with its whole history, in their own caseload.
