@@ -268,6 +268,27 @@ pub fn can_reset_second_factor(u: &CurrentUser, target: UserId) -> bool {
     can_administer(u) && u.id != target
 }
 
+/// Erasing a person: an entrepreneur or an expert themselves (their right to erasure; coaching
+/// staff leave through an admin, who hands over their companies first), or an admin anyone
+/// but themselves.
+pub fn can_erase_person(u: &CurrentUser, target: UserId) -> bool {
+    if u.id == target {
+        matches!(u.role, Role::Entrepreneur | Role::Expert)
+    } else {
+        can_administer(u)
+    }
+}
+
+/// Erasing a company at the end of the programme: the programme managers of its organisation
+/// and admins.
+pub fn can_erase_company(u: &CurrentUser, c: &CompanyFacts) -> bool {
+    match u.role {
+        Role::Admin => true,
+        Role::ProgrammeManager => u.organisation_id == Some(c.organisation_id),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -791,5 +812,56 @@ mod tests {
         ] {
             assert!(!can_reset_second_factor(&user(role, Some(1)), UserId(2)));
         }
+    }
+
+    #[test]
+    fn entrepreneurs_and_experts_erase_themselves_an_admin_erases_anyone_else() {
+        for role in [Role::Entrepreneur, Role::Expert] {
+            let u = user(role, None);
+            assert!(can_erase_person(&u, u.id), "{role:?} erases themselves");
+            assert!(
+                !can_erase_person(&u, UserId(2)),
+                "{role:?} erases nobody else"
+            );
+        }
+        for role in [Role::Coach, Role::ProgrammeManager] {
+            let u = user(role, Some(1));
+            assert!(
+                !can_erase_person(&u, u.id),
+                "{role:?} leaves through an admin"
+            );
+            assert!(!can_erase_person(&u, UserId(2)));
+        }
+        let admin = user(Role::Admin, None);
+        assert!(can_erase_person(&admin, UserId(2)));
+        assert!(
+            !can_erase_person(&admin, admin.id),
+            "an admin never erases themselves"
+        );
+    }
+
+    #[test]
+    fn a_company_is_erased_by_its_programme_managers_and_admins_only() {
+        assert!(can_erase_company(
+            &user(Role::ProgrammeManager, Some(1)),
+            &company(1, false)
+        ));
+        assert!(!can_erase_company(
+            &user(Role::ProgrammeManager, Some(2)),
+            &company(1, false)
+        ));
+        assert!(can_erase_company(
+            &user(Role::Admin, None),
+            &company(1, false)
+        ));
+        assert!(!can_erase_company(&user(Role::Coach, Some(1)), &coached(1)));
+        assert!(!can_erase_company(
+            &user(Role::Entrepreneur, None),
+            &company(1, true)
+        ));
+        assert!(!can_erase_company(
+            &user(Role::Expert, None),
+            &company(1, false)
+        ));
     }
 }

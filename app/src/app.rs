@@ -112,6 +112,8 @@ fn AppShell() -> impl IntoView {
                 <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/login/code") view={Lazy::<LoginCodeRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/account/two-factor") view={Lazy::<TwoFactorRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/account/erase") view={Lazy::<EraseAccountRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/shares") view={Lazy::<SharesRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/forgot-password") view={Lazy::<ForgotPasswordRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/reset-password/:token") view={Lazy::<ResetPasswordRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/invitation/:token") view={Lazy::<InvitationRoute>::new()} ssr=SsrMode::Async/>
@@ -120,6 +122,7 @@ fn AppShell() -> impl IntoView {
                 <Route path=path!("/companies/:id") view={Lazy::<CompanyRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/companies/:id/scans") view={Lazy::<ScanHistoryRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/companies/:id/profile") view={Lazy::<CompanyProfileRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/companies/:id/erase") view={Lazy::<EraseCompanyRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/scans/:id") view={Lazy::<ScanResultRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/scans/:id/step/:step") view={Lazy::<ScanStepRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/scans/:id/review") view={Lazy::<ScanReviewRoute>::new()} ssr=SsrMode::Async/>
@@ -139,6 +142,7 @@ fn AppShell() -> impl IntoView {
                 <Route path=path!("/my-leads") view={Lazy::<MyLeadsRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users") view={Lazy::<AdminUsersRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/users/invite") view={Lazy::<InviteStaffRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/admin/users/:id/erase") view={Lazy::<ErasePersonRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/outbox") view={Lazy::<OutboxRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/outbox/:id") view={Lazy::<OutboxMessageRoute>::new()} ssr=SsrMode::Async/>
                 <Route path=path!("/admin/organisations") view={Lazy::<OrganisationsRoute>::new()} ssr=SsrMode::Async/>

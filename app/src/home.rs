@@ -103,6 +103,8 @@ fn EntrepreneurHome(data: HomeCompanies) -> impl IntoView {
             <h2 id="my-data-title">{t!(i18n, home.data_title)}</h2>
             <p>{t!(i18n, home.data_intro)}</p>
             <p><a href="/account/data.json" download="datacoach-mijn-gegevens.json" rel="external">{t!(i18n, home.data_download)}</a></p>
+            <p><a href="/shares">{t!(i18n, home.shares_link)}</a></p>
+            <p><a href="/account/erase">{t!(i18n, home.erase_link)}</a></p>
         </section>
     }
 }
@@ -151,5 +153,6 @@ fn ExpertHome() -> impl IntoView {
         <p class="lead">{t!(i18n, home.expert_intro)}</p>
         <div class="notice">{t!(i18n, home.expert_next)}</div>
         <p><a class="button" href="/expert-profile">{t!(i18n, nav.expert_profile)}</a></p>
+        <p><a href="/account/erase">{t!(i18n, home.erase_link)}</a></p>
     }
 }

@@ -14,6 +14,7 @@ pub mod coach;
 pub mod companies;
 pub mod contributions;
 pub mod domain;
+pub mod erasure;
 pub mod error;
 pub mod experts;
 pub mod home;
@@ -24,6 +25,7 @@ pub mod messages;
 pub mod privacy;
 pub mod routes;
 pub mod scan;
+pub mod shares;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod ui;

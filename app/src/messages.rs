@@ -69,6 +69,8 @@ pub fn field_label(l: Locale, f: Field) -> &'static str {
         Field::Lesson => td_string!(l, field.lesson),
         Field::Engagement => td_string!(l, field.engagement_id),
         Field::Code => td_string!(l, field.code),
+        Field::Confirm => td_string!(l, field.confirm),
+        Field::SharedScan => td_string!(l, field.shared_scan),
     }
 }
 
@@ -139,6 +141,7 @@ pub fn msg_text(l: Locale, m: &Msg, f: Field) -> String {
         Msg::CodeUsed => td_string!(l, msg.code_used).to_string(),
         Msg::LoginExpired => td_string!(l, msg.login_expired).to_string(),
         Msg::FactorRequired => td_string!(l, msg.factor_required).to_string(),
+        Msg::ConfirmMismatch => td_string!(l, msg.confirm_mismatch, field = field).to_string(),
         Msg::DeMinimisCeiling(total) => td_string!(
             l,
             msg.de_minimis_ceiling,

@@ -15,10 +15,12 @@ use crate::coach::{
     VisitPage,
 };
 use crate::companies::{CompaniesPage, CompanyPage, CompanyProfilePage, NewCompanyPage};
+use crate::erasure::{ErasePage, ErasureKind};
 use crate::experts::{ExpertDirectoryPage, ExpertPage, MyEngagementsPage, OwnExpertProfilePage};
 use crate::home::HomePage;
 use crate::leads::{LeadInboxPage, MyLeadsPage};
 use crate::scan::{ScanHistoryPage, ScanResultPage, ScanReviewPage, ScanStepPage};
+use crate::shares::SharesPage;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
@@ -60,6 +62,10 @@ pub enum Page {
     OutboxMessage,
     Organisations,
     Audit,
+    EraseAccount,
+    ErasePerson,
+    EraseCompany,
+    Shares,
 }
 
 /// Signing in (with the second factor's code), a forgotten password, and the links in
@@ -140,13 +146,14 @@ fn expert_pages(page: Page) -> AnyView {
         Page::MyEngagements => view! { <MyEngagementsPage/> }.into_any(),
         Page::LeadInbox => view! { <LeadInboxPage/> }.into_any(),
         Page::MyLeads => view! { <MyLeadsPage/> }.into_any(),
+        Page::Shares => view! { <SharesPage/> }.into_any(),
         _ => view! { <ExpertDirectoryPage/> }.into_any(),
     }
 }
 
-/// The admin screens, and the audit trail (of a company, or of a person): lists that share
-/// their parts, and a page entrepreneurs open rarely (a split of its own moved shared code
-/// into the main module).
+/// The admin screens, the audit trail (of a company, or of a person) and the erasure pages:
+/// lists that share their parts, and pages entrepreneurs open rarely (a split of its own
+/// moved shared code into the main module).
 #[leptos::lazy]
 fn admin_pages(page: Page) -> AnyView {
     match page {
@@ -155,6 +162,9 @@ fn admin_pages(page: Page) -> AnyView {
         Page::Outbox => view! { <OutboxPage/> }.into_any(),
         Page::OutboxMessage => view! { <OutboxMessagePage/> }.into_any(),
         Page::Organisations => view! { <OrganisationsPage/> }.into_any(),
+        Page::EraseAccount => view! { <ErasePage kind=ErasureKind::Myself/> }.into_any(),
+        Page::ErasePerson => view! { <ErasePage kind=ErasureKind::Person/> }.into_any(),
+        Page::EraseCompany => view! { <ErasePage kind=ErasureKind::Company/> }.into_any(),
         _ => view! { <AdminUsersPage/> }.into_any(),
     }
 }
@@ -214,9 +224,13 @@ lazy_pages! {
     MyEngagementsRoute => expert_pages / __preload_expert_pages (Page::MyEngagements);
     LeadInboxRoute => expert_pages / __preload_expert_pages (Page::LeadInbox);
     MyLeadsRoute => expert_pages / __preload_expert_pages (Page::MyLeads);
+    SharesRoute => expert_pages / __preload_expert_pages (Page::Shares);
     AdminUsersRoute => admin_pages / __preload_admin_pages (Page::AdminUsers);
     InviteStaffRoute => admin_pages / __preload_admin_pages (Page::InviteStaff);
     OutboxRoute => admin_pages / __preload_admin_pages (Page::Outbox);
     OutboxMessageRoute => admin_pages / __preload_admin_pages (Page::OutboxMessage);
     OrganisationsRoute => admin_pages / __preload_admin_pages (Page::Organisations);
+    EraseAccountRoute => admin_pages / __preload_admin_pages (Page::EraseAccount);
+    ErasePersonRoute => admin_pages / __preload_admin_pages (Page::ErasePerson);
+    EraseCompanyRoute => admin_pages / __preload_admin_pages (Page::EraseCompany);
 }

@@ -74,6 +74,21 @@ test('a coach recommends an expert, the entrepreneur contacts them and the e-mai
   await expect(page.getByText('Je bericht is verstuurd.', { exact: false })).toBeVisible();
   await expect(page.locator('#timeline')).toContainText('Expert benaderd: Daan Dashboard (demo)');
   await expectAccessible(page, info);
+
+  // What the expert sees: changed, renewed and withdrawn by the entrepreneur.
+  await recommended.getByRole('link', { name: 'Bekijk of wijzig wat je met deze expert deelt' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gedeeld met experts');
+  await ready(page, info);
+  const share = page.locator('section.panel', { hasText: `Daan Dashboard (demo) · ${company}` }).first();
+  await expect(share).toContainText('e-mailadres');
+  await share.getByLabel('Telefoon contactpersoon').fill('013 555 0101');
+  await share.getByRole('button', { name: 'Opslaan en 90 dagen delen' }).click();
+  await expect(page.getByText('Je keuze is opgeslagen')).toBeVisible();
+  await expect(page.locator('section.panel', { hasText: `Daan Dashboard (demo) · ${company}` }).first()).toContainText('telefoon 013 555 0101');
+  await expectAccessible(page, info);
+  await page.locator('section.panel', { hasText: `Daan Dashboard (demo) · ${company}` }).first().getByRole('button', { name: 'Alles intrekken' }).click();
+  await expect(page.getByText('Ingetrokken: de expert ziet je gegevens niet meer.')).toBeVisible();
+  await expect(page.locator('section.panel', { hasText: `Daan Dashboard (demo) · ${company}` }).first()).toContainText('niets');
   await logout(page, info);
 
   await login(page, info, 'admin@demo.datacoach.nl');

@@ -1,5 +1,5 @@
 //! The command line of the server binary: serve (default), migrate, create-admin, seed-demo,
-//! seed-bench, score, backup, restore.
+//! seed-bench, score, backup, restore, purge.
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
@@ -58,4 +58,7 @@ pub enum Command {
         /// A file written by `server backup`.
         file: std::path::PathBuf,
     },
+    /// Apply the retention policy now (what the hourly task does): expired sessions and
+    /// links, sent e-mail, audit lines and dormant dossiers past their configured periods.
+    Purge,
 }

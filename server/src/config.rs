@@ -31,6 +31,11 @@ pub struct Config {
     pub migrate_on_start: bool,
     /// How long the audit trail keeps a line (reads and changes), in days.
     pub audit_retention_days: u32,
+    /// How long sent e-mail stays in the outbox, in days.
+    pub outbox_retention_days: u32,
+    /// A company's dossier is erased this many years after anything last happened in it
+    /// (contact, scan, visit, note, change); 0 keeps dossiers until erased by hand.
+    pub dossier_retention_years: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,6 +83,8 @@ impl Default for Config {
             log_format: LogFormat::Text,
             migrate_on_start: true,
             audit_retention_days: 730,
+            outbox_retention_days: 30,
+            dossier_retention_years: 7,
         }
     }
 }

@@ -29,6 +29,7 @@ async fn main() -> ExitCode {
         Command::Score { profile, file } => score(&profile, &file),
         Command::Backup { file } => backup(config, &file).await,
         Command::Restore { file } => restore(config, &file).await,
+        Command::Purge => purge(config).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -76,9 +77,7 @@ async fn serve(config: Config) -> Res {
     tokio::spawn(datacoach_server::housekeeping::run(
         conn.clone(),
         worker.clone(),
-        datacoach_server::housekeeping::Retention {
-            audit: chrono::Duration::days(config.audit_retention_days.into()),
-        },
+        datacoach_server::housekeeping::Retention::from_config(&config),
     ));
     let app = build_app(state);
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
@@ -150,6 +149,23 @@ async fn migrate(config: Config) -> Res {
     let conn = db::connect(&config.database_url, 1).await?;
     db::migrate(&conn).await?;
     println!("Migrations applied.");
+    Ok(())
+}
+
+async fn purge(config: Config) -> Res {
+    let conn = db::connect(&config.database_url, 2).await?;
+    if !db::pending_migrations(&conn).await?.is_empty() {
+        return Err("the database has pending migrations: run `server migrate` first".into());
+    }
+    let keep = datacoach_server::housekeeping::Retention::from_config(&config);
+    let report = datacoach_server::housekeeping::purge_once(&conn, keep).await;
+    println!("Retention policy applied (see the README's privacy statement):");
+    for (what, n) in &report.removed {
+        println!("  {what:<18} {n} removed");
+    }
+    if !report.failed.is_empty() {
+        return Err(format!("failed: {} (see the log above)", report.failed.join(", ")).into());
+    }
     Ok(())
 }
 

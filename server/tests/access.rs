@@ -623,9 +623,9 @@ on_both_databases!(
         old.update(&app.db).await.unwrap();
         datacoach_server::housekeeping::purge_once(
             &app.db,
-            datacoach_server::housekeeping::Retention {
-                audit: chrono::Duration::days(730),
-            },
+            datacoach_server::housekeeping::Retention::from_config(
+                &datacoach_server::config::Config::default(),
+            ),
         )
         .await;
         assert_eq!(

@@ -141,6 +141,22 @@ fn migrate_and_seed_demo_run_once_and_say_what_they_did() {
 }
 
 #[test]
+fn purge_applies_the_retention_policy_and_says_what_it_removed() {
+    let url = fresh_sqlite_url();
+    let early = server(&url, &["purge"], "");
+    assert!(!early.status.success(), "an unmigrated database is refused");
+    assert!(text(&early).contains("server migrate"), "{}", text(&early));
+    assert!(server(&url, &["seed-demo"], "").status.success());
+    let out = server(&url, &["purge"], "");
+    assert!(out.status.success(), "{}", text(&out));
+    let said = text(&out);
+    assert!(said.contains("Retention policy applied"), "{said}");
+    for step in ["sessions", "sent e-mail", "audit lines", "dossiers"] {
+        assert!(said.contains(step), "{step} in {said}");
+    }
+}
+
+#[test]
 fn score_prints_the_reference_scores_of_the_worked_example() {
     let example = concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -649,7 +649,7 @@ on_both_databases!(
                 .find(|e| e.shared_scan_id.map(|s| s.to_string()) == Some(t1.clone()))
                 .unwrap();
             let mut old: db::entities::engagement::ActiveModel = engagement.into();
-            old.created_at = Set(chrono::Utc::now() - chrono::Duration::days(91));
+            old.share_until = Set(Some(chrono::Utc::now() - chrono::Duration::days(1)));
             old.update(&app.db).await.unwrap();
         }
         assert!(expert.call("get_my_engagements", &[]).await.body[0]["shared_scan"].is_null());
@@ -668,5 +668,174 @@ on_both_databases!(
                 .status,
             404
         );
+    }
+);
+
+on_both_databases!(
+    an_entrepreneur_changes_renews_and_withdraws_what_an_expert_sees,
+    |app: TestApp| async move {
+        let company = app.company_id("50000000").await;
+        let daan = app.expert_profile_id(EXPERT).await;
+        let coach = app.logged_in(COACH).await;
+        recommend(&coach, &company, &daan).await;
+        let scans = db::scans::of_company(&app.db, company.parse().unwrap())
+            .await
+            .unwrap();
+        let (t0, t1) = (scans[0].id.to_string(), scans[1].id.to_string());
+        let owner = db::companies::members(&app.db, company.parse().unwrap())
+            .await
+            .unwrap()[0]
+            .clone();
+        db::accounts::set_password_hash(
+            &app.db,
+            owner.id,
+            db::password::hash_password(DEMO_PASSWORD).unwrap(),
+        )
+        .await
+        .unwrap();
+        let e = app.logged_in(&owner.email).await;
+        let rec = first_recommendation(&e, &company).await;
+        let sent = e
+            .call(
+                "contact_expert",
+                &[
+                    ("recommendation_id", &rec),
+                    ("form[message]", "Graag contact."),
+                    ("form[share_email]", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(sent.status, 200, "{}", sent.body);
+
+        let mine = e.call("get_my_shares", &[]).await;
+        assert_eq!(mine.status, 200, "{}", mine.body);
+        let share = &mine.body["shares"][0];
+        assert_eq!(share["email"], true);
+        assert!(share["phone"].is_null() && share["scan"].is_null());
+        assert_eq!(share["active"], true);
+        assert_eq!(
+            share["scans"].as_array().unwrap().len(),
+            2,
+            "both own results to choose from"
+        );
+        let id = share["engagement_id"].as_i64().unwrap().to_string();
+
+        // Only the entrepreneur who made the contact sees or changes it.
+        for who in [COACH, ENTREPRENEUR, EXPERT] {
+            let c = app.logged_in(who).await;
+            let r = c
+                .call(
+                    "update_share",
+                    &[("form[engagement_id]", &id), ("form[withdraw]", "1")],
+                )
+                .await;
+            assert_eq!(r.status, 404, "{who}");
+        }
+        assert_eq!(coach.call("get_my_shares", &[]).await.status, 403);
+        // A scan that is not one of theirs is refused, naming the field.
+        let foreign = {
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            db::entities::scan::Entity::find()
+                .filter(db::entities::scan::Column::CompanyId.ne(company.parse::<i64>().unwrap()))
+                .one(&app.db)
+                .await
+                .unwrap()
+                .expect("another company's scan")
+                .id
+                .to_string()
+        };
+        let bad = e
+            .call(
+                "update_share",
+                &[("form[engagement_id]", &id), ("form[scan_id]", &foreign)],
+            )
+            .await;
+        assert_eq!(
+            bad.invalid_fields(),
+            vec![("shared_scan".to_owned(), "choice_invalid".to_owned())]
+        );
+
+        // The earlier result and a phone number instead of the address.
+        let ok = e
+            .call(
+                "update_share",
+                &[
+                    ("form[engagement_id]", &id),
+                    ("form[contact_phone]", "013 555 0101"),
+                    ("form[scan_id]", &t0),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, 200, "{}", ok.body);
+        let expert = app.logged_in(EXPERT).await;
+        let seen = expert.call("get_my_engagements", &[]).await;
+        assert_eq!(seen.body[0]["shared_contact"], "013 555 0101");
+        assert_eq!(
+            seen.body[0]["shared_scan"].as_i64().unwrap().to_string(),
+            t0
+        );
+        assert_eq!(
+            expert.call("scan_result", &[("scan_id", &t0)]).await.status,
+            200
+        );
+        assert_eq!(
+            expert.call("scan_result", &[("scan_id", &t1)]).await.status,
+            404
+        );
+        // The entrepreneur sees that the expert read it.
+        let looked = e
+            .call("get_audit", &[("company", &company), ("page", "1")])
+            .await;
+        assert!(
+            looked.body["entries"]["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|l| l["object"] == "expert_share" && l["role"] == "expert"),
+            "{}",
+            looked.body
+        );
+
+        // Withdrawn: the expert sees nothing of it any more, at once.
+        let gone = e
+            .call(
+                "update_share",
+                &[("form[engagement_id]", &id), ("form[withdraw]", "1")],
+            )
+            .await;
+        assert_eq!(gone.status, 200, "{}", gone.body);
+        let seen = expert.call("get_my_engagements", &[]).await;
+        assert_eq!(seen.body[0]["shared_contact"], "");
+        assert!(seen.body[0]["shared_scan"].is_null());
+        assert_eq!(
+            expert.call("scan_result", &[("scan_id", &t0)]).await.status,
+            404
+        );
+        assert_eq!(
+            e.call("get_my_shares", &[]).await.body["shares"][0]["active"],
+            false
+        );
+
+        // Shared again: 90 days from today.
+        let again = e
+            .call(
+                "update_share",
+                &[("form[engagement_id]", &id), ("form[share_email]", "on")],
+            )
+            .await;
+        assert_eq!(again.status, 200);
+        let share = &e.call("get_my_shares", &[]).await.body["shares"][0];
+        assert_eq!(share["active"], true);
+        let until: chrono::DateTime<chrono::Utc> =
+            serde_json::from_value(share["until"].clone()).unwrap();
+        assert!(until > chrono::Utc::now() + chrono::Duration::days(89));
+        assert_eq!(
+            expert.call("get_my_engagements", &[]).await.body[0]["shared_contact"],
+            owner.email.as_str()
+        );
+        // The page itself, rendered on the server.
+        let (status, html) = e.get("/shares").await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Alles intrekken"), "{html}");
     }
 );

@@ -410,9 +410,9 @@ on_both_databases!(
 
         datacoach_server::housekeeping::purge_once(
             &app.db,
-            datacoach_server::housekeeping::Retention {
-                audit: chrono::Duration::days(730),
-            },
+            datacoach_server::housekeeping::Retention::from_config(
+                &datacoach_server::config::Config::default(),
+            ),
         )
         .await;
         assert!(db::outbox::find(&app.db, id).await.unwrap().is_none());

@@ -24,6 +24,8 @@ pub struct UserRow {
     pub organisation: Option<String>,
     /// A confirmed second factor (an admin can reset a lost one).
     pub two_factor: bool,
+    /// Erased: only the pseudonym is left.
+    pub erased: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

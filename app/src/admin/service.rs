@@ -49,6 +49,7 @@ pub async fn users(
                 pending: u.password_hash.is_none(),
                 organisation: u.organisation_id.and_then(|o| orgs.get(&o).cloned()),
                 two_factor: enrolled.contains(&u.id),
+                erased: db::erase::is_erased(&u.email),
                 name: u.name,
                 email: u.email,
             })

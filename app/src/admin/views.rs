@@ -83,10 +83,12 @@ fn UsersList(
     let q = move || q.get();
     let role = move || role.get();
     let invited = move || query.with(|m| m.get("invited").is_some());
+    let erased = move || query.with(|m| m.get("erased").is_some());
     view! {
         <Breadcrumbs label=crumb_label(i18n) crumbs=Signal::derive(move || crumbs(i18n.get_locale(), None))/>
         <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), nav.users).to_string())/>
         {move || invited().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, admin.invited)}</div> })}
+        {move || erased().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, admin.erased)}</div> })}
         {move || was_reset().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, two_factor.reset_done)}</div> })}
         <ErrorSummary error=reset_error/>
         <div class="cluster">
@@ -139,7 +141,9 @@ fn UsersList(
                                             <td><span class=format!("badge badge--{}", r.as_str())>{move || role_label(i18n.get_locale(), r)}</span></td>
                                             <td>{u.organisation.unwrap_or_else(|| "-".into())}</td>
                                             <td>
-                                                {if !active {
+                                                {if u.erased {
+                                                    view! { <span class="badge badge--inactive">{t!(i18n, admin.erased_badge)}</span> }.into_any()
+                                                } else if !active {
                                                     view! { <span class="badge badge--inactive">{t!(i18n, admin.inactive)}</span> }.into_any()
                                                 } else if u.pending {
                                                     view! { <span class="badge badge--pending">{t!(i18n, companies.pending)}</span> }.into_any()
@@ -161,6 +165,14 @@ fn UsersList(
                                                                 <span class="visually-hidden">": "{name}</span>
                                                             </button>
                                                         </ActionForm>
+                                                    }
+                                                })}
+                                                {(!u.erased && u.id != me).then(|| {
+                                                    let name = name.clone();
+                                                    view! {
+                                                        <a class="button button--small button--secondary" href=format!("/admin/users/{uid}/erase") aria-label=move || td_string!(i18n.get_locale(), admin.erase_label, name = name.as_str()).to_string()>
+                                                            {t!(i18n, admin.erase)}
+                                                        </a>
                                                     }
                                                 })}
                                                 <ActionForm action=toggle>

@@ -25,10 +25,14 @@ fn object_label(l: Locale, action: &str, object: &str) -> String {
         "action" => td_string!(l, timeline.group_action),
         "handover" | "coaching" => td_string!(l, timeline.group_coaching),
         "expert" => td_string!(l, timeline.group_expert),
+        "person" => td_string!(l, audit.object_person),
+        "expert_share" => td_string!(l, audit.object_expert_share),
         _ => td_string!(l, audit.object_company),
     };
     if action == "read" {
         td_string!(l, audit.read, what = what).to_string()
+    } else if action == "erase" {
+        td_string!(l, audit.erase, what = what).to_string()
     } else {
         td_string!(l, audit.change, what = what).to_string()
     }

@@ -19,6 +19,7 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let next = move || query.with(|q| q.get("next")).unwrap_or_default();
     let logged_out = move || query.with(|q| q.get("logged_out").is_some());
+    let erased = move || query.with(|q| q.get("erased").is_some());
     let login = ServerAction::<Login>::new();
     let error = action_errors(login);
     Effect::new(move |_| {
@@ -41,6 +42,7 @@ pub fn LoginPage() -> impl IntoView {
             <PageTitle text=Signal::derive(move || td_string!(i18n.get_locale(), login.title).to_string())/>
             <p class="lead">{t!(i18n, login.intro)}</p>
             {move || logged_out().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, login.logged_out)}</div> })}
+            {move || erased().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, login.erased)}</div> })}
             <ErrorSummary error=error/>
             <ActionForm action=login attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="next" value=next/>

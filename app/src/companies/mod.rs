@@ -59,6 +59,8 @@ pub struct CompanyDetail {
     pub audit: Option<crate::access::AuditView>,
     /// Whether the asker may remove the company's members.
     pub can_remove_members: bool,
+    /// May erase the company at the end of the programme (`access::can_erase_company`).
+    pub can_erase: bool,
     /// Whether the asker reads the dossier (people, contact, scans); a coach of the
     /// organisation who does not coach the company sees only that it exists.
     pub personal: bool,

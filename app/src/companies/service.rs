@@ -161,6 +161,7 @@ pub(crate) async fn detail_of(
         contact,
         personal,
         can_remove_members: access::can_remove_member(u, facts),
+        can_erase: access::can_erase_company(u, facts),
         audit: access::company_audit(u, facts),
         summary: summary(db::companies::CompanyRow {
             company,

@@ -114,9 +114,12 @@ fn CompaniesList(
         .to_string()
     };
     let can_create = crate::access::can_create_companies(&user);
+    let query = use_query_map();
+    let erased = move || query.with(|m| m.get("erased").is_some());
     view! {
         <Breadcrumbs label=Signal::derive(move || td_string!(i18n.get_locale(), layout.breadcrumbs).to_string()) crumbs=Signal::derive(move || vec![home_crumb(i18n.get_locale())])/>
         <PageTitle text=Signal::derive(title)/>
+        {move || erased().then(|| view! { <div class="notice notice--success" role="status">{t!(i18n, companies.erased)}</div> })}
         <div class="cluster">
             <form method="get" action="/companies" class="search-form" role="search">
                 <label for="q" class="visually-hidden">{t!(i18n, companies.search_label)}</label>
@@ -267,6 +270,7 @@ fn CompanyProfile(company: CompanyDetail) -> impl IntoView {
                     </a>
                 </p>
             })}
+            {company.can_erase.then(|| view! { <p><a href=format!("/companies/{}/erase", s.id)>{t!(i18n, companies.erase)}</a></p> })}
         </section>
     }
 }

@@ -70,6 +70,10 @@ pub enum Field {
     Engagement,
     /// A second-factor code: six digits from the app, or a recovery code.
     Code,
+    /// The typed confirmation of an erasure (an e-mail address or a company name).
+    Confirm,
+    /// The scan result shared with an expert.
+    SharedScan,
 }
 
 impl Field {
@@ -138,6 +142,8 @@ impl Field {
             Field::Outcome => "outcome",
             Field::Lesson => "lesson",
             Field::Engagement => "engagement_id",
+            Field::Confirm => "confirm",
+            Field::SharedScan => "scan_id",
             Field::Code => "code",
         }
     }
@@ -207,4 +213,6 @@ pub enum Msg {
     LoginExpired,
     /// This role must keep its second factor.
     FactorRequired,
+    /// The typed confirmation does not repeat the address or name asked for.
+    ConfirmMismatch,
 }

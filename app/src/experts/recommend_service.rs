@@ -427,11 +427,19 @@ pub async fn my_engagements(
         return Ok(vec![]);
     };
     let mut out = vec![];
+    let at = db::now();
     for e in recs::engagements_of_profile(&st.db, profile.id).await? {
         let company = db::companies::find(&st.db, e.company_id)
             .await?
             .map(|c| c.name)
             .unwrap_or_default();
+        // What was shared shows only while the share runs (`/shares`: renewed or withdrawn
+        // by the entrepreneur).
+        let active = recs::share_active(&e, at);
+        if active && (!e.shared_contact.is_empty() || e.shared_scan_id.is_some()) {
+            // The entrepreneur sees on their audit page that the expert read what they shared.
+            crate::audit::service::read(st, u, "expert_share", Some(e.id), e.company_id).await?;
+        }
         out.push(EngagementView {
             id: e.id,
             company_name: company,
@@ -439,13 +447,16 @@ pub async fn my_engagements(
             dimension: None,
             status: e.status,
             message: e.message,
-            shared_contact: Some(e.shared_contact),
+            shared_contact: Some(if active {
+                e.shared_contact
+            } else {
+                String::new()
+            }),
             outcome: e.outcome.unwrap_or_default(),
             lesson: None,
-            // A share ends after `SHARE_LASTS`: the link goes with it.
             shared_scan: e
                 .shared_scan_id
-                .filter(|_| e.created_at > db::now() - db::recommendations::SHARE_LASTS)
+                .filter(|_| active)
                 .map(crate::domain::ScanId),
             at: e.created_at,
             change: None,

@@ -500,7 +500,10 @@ pub fn RecommendedExperts(
                             <p><strong>{t!(i18n, recommend.why)}</strong>" "{r.reason.clone()}" "<span class="muted">{move || td_string!(i18n.get_locale(), recommend.by, coach = r.coach.as_str()).to_string()}</span></p>
                             {r.website.clone().map(|w| view! { <p><a href=w.clone() rel="noopener noreferrer">{w.clone()}</a></p> })}
                             {match r.contacted_at {
-                                Some(at) => view! { <p class="badge badge--success">{move || td_string!(i18n.get_locale(), recommend.contacted_on, date = format_date(i18n.get_locale(), at)).to_string()}</p> }.into_any(),
+                                Some(at) => view! {
+                                    <p class="badge badge--success">{move || td_string!(i18n.get_locale(), recommend.contacted_on, date = format_date(i18n.get_locale(), at)).to_string()}</p>
+                                    <p><a href="/shares">{t!(i18n, recommend.manage_share)}</a></p>
+                                }.into_any(),
                                 None => view! {
                                     <details class="panel">
                                         <summary>{move || td_string!(i18n.get_locale(), recommend.contact, name = name.as_str()).to_string()}</summary>

@@ -11,6 +11,8 @@ use std::collections::HashMap;
 
 pub const READ: &str = "read";
 pub const CHANGE: &str = "change";
+/// An erasure of a person or a company (`object` says which; `object_id` is the old id).
+pub const ERASE: &str = "erase";
 
 /// A line to append.
 #[derive(Debug, Clone)]

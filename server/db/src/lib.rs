@@ -7,6 +7,7 @@ pub mod companies;
 pub mod connect;
 pub mod contributions;
 pub mod entities;
+pub mod erase;
 pub mod error;
 pub mod experts;
 pub mod jobs;

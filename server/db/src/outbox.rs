@@ -14,8 +14,6 @@ pub const STATUS_FAILED: &str = "failed";
 pub const STATUS_STORED: &str = "stored";
 /// After this many failed attempts a message stays `failed` for an admin to look at.
 pub const MAX_ATTEMPTS: i32 = 5;
-/// Sent messages are kept this long for an admin to check delivery, then purged.
-pub const SENT_KEPT: chrono::Duration = chrono::Duration::days(30);
 
 /// The paths of e-mailed links whose last segment is a secret (sign-in by link).
 const SECRET_LINK_PATHS: [&str; 2] = ["/invitation/", "/reset-password/"];
@@ -229,12 +227,15 @@ pub async fn mark<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Deletes messages sent more than [`SENT_KEPT`] ago; returns how many. Unsent messages
+/// Deletes messages sent before `before` (the configured retention); returns how many. Unsent messages
 /// (stored without SMTP, or failed) stay for an admin to act on.
-pub async fn purge_sent<C: ConnectionTrait>(db: &C) -> DbResult<u64> {
+pub async fn purge_sent<C: ConnectionTrait>(
+    db: &C,
+    before: chrono::DateTime<chrono::Utc>,
+) -> DbResult<u64> {
     Ok(outbox_message::Entity::delete_many()
         .filter(outbox_message::Column::Status.eq(STATUS_SENT))
-        .filter(outbox_message::Column::SentAt.lt(now() - SENT_KEPT))
+        .filter(outbox_message::Column::SentAt.lt(before))
         .exec(db)
         .await?
         .rows_affected)

@@ -88,6 +88,7 @@ pub async fn engage<C: ConnectionTrait>(db: &C, n: NewEngagement) -> DbResult<en
         outcome: Set(None),
         lesson: Set(None),
         shared_scan_id: Set(n.shared_scan_id),
+        share_until: Set(Some(at + SHARE_LASTS)),
         created_at: Set(at),
         updated_at: Set(at),
         ..Default::default()
@@ -147,11 +148,34 @@ pub async fn engagements_of_profile<C: ConnectionTrait>(
         .await?)
 }
 
-/// How long an expert sees a scan result an entrepreneur shared with them.
+/// How long an expert sees what an entrepreneur shared with them, from the contact or from
+/// the last renewal.
 pub const SHARE_LASTS: chrono::Duration = chrono::Duration::days(90);
 
-/// Whether the expert with this profile was given this scan result by the entrepreneur, less
-/// than [`SHARE_LASTS`] ago.
+/// Until when the expert sees what was shared in this engagement.
+pub fn share_ends(e: &engagement::Model) -> chrono::DateTime<chrono::Utc> {
+    e.share_until.unwrap_or(e.created_at + SHARE_LASTS)
+}
+
+/// Whether the expert still sees what was shared in this engagement at `at`.
+pub fn share_active(e: &engagement::Model, at: chrono::DateTime<chrono::Utc>) -> bool {
+    share_ends(e) > at
+}
+
+/// The condition "the share has not ended" in a query ([`share_ends`] in SQL).
+fn share_running() -> sea_orm::Condition {
+    let at = now();
+    sea_orm::Condition::any()
+        .add(engagement::Column::ShareUntil.gt(at))
+        .add(
+            sea_orm::Condition::all()
+                .add(engagement::Column::ShareUntil.is_null())
+                .add(engagement::Column::CreatedAt.gt(at - SHARE_LASTS)),
+        )
+}
+
+/// Whether the expert with this profile was given this scan result by the entrepreneur, in a
+/// share that has not ended.
 pub async fn scan_shared_with<C: ConnectionTrait>(
     db: &C,
     profile_id: i64,
@@ -161,8 +185,38 @@ pub async fn scan_shared_with<C: ConnectionTrait>(
     Ok(engagement::Entity::find()
         .filter(engagement::Column::ProfileId.eq(profile_id))
         .filter(engagement::Column::SharedScanId.eq(scan_id))
-        .filter(engagement::Column::CreatedAt.gt(now() - SHARE_LASTS))
+        .filter(share_running())
         .count(db)
         .await?
         > 0)
+}
+
+/// The contacts an entrepreneur made with experts, newest first: what they shared.
+pub async fn engagements_of_entrepreneur<C: ConnectionTrait>(
+    db: &C,
+    user_id: i64,
+) -> DbResult<Vec<engagement::Model>> {
+    Ok(engagement::Entity::find()
+        .filter(engagement::Column::EntrepreneurId.eq(user_id))
+        .order_by_desc(engagement::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Sets what an engagement shares and until when (a renewal, a change, or a withdrawal with
+/// nothing shared until now).
+pub async fn set_share<C: ConnectionTrait>(
+    db: &C,
+    e: engagement::Model,
+    shared_contact: String,
+    shared_scan_id: Option<i64>,
+    until: chrono::DateTime<chrono::Utc>,
+) -> DbResult<()> {
+    let mut am: engagement::ActiveModel = e.into();
+    am.shared_contact = Set(shared_contact);
+    am.shared_scan_id = Set(shared_scan_id);
+    am.share_until = Set(Some(until));
+    am.updated_at = Set(now());
+    am.update(db).await?;
+    Ok(())
 }

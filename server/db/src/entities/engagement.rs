@@ -15,6 +15,9 @@ pub struct Model {
     pub outcome: Option<String>,
     pub lesson: Option<String>,
     pub shared_scan_id: Option<i64>,
+    /// Until when the expert sees the shared contact details and scan; `None` (rows from
+    /// before the column): 90 days after `created_at`.
+    pub share_until: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

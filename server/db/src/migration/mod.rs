@@ -17,6 +17,7 @@ mod m20261130_000013_two_factor;
 mod m20261201_000014_operations;
 mod m20261202_000015_co_coach_requests;
 mod m20261202_000016_audit_events;
+mod m20261203_000017_share_until;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000014_operations::Migration),
             Box::new(m20261202_000015_co_coach_requests::Migration),
             Box::new(m20261202_000016_audit_events::Migration),
+            Box::new(m20261203_000017_share_until::Migration),
         ]
     }
 }
