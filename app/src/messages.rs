@@ -84,6 +84,7 @@ pub fn field_hint(l: Locale, f: Field) -> Option<&'static str> {
         Field::Language => Some(td_string!(l, hint.language)),
         Field::Independence => Some(td_string!(l, hint.independence)),
         Field::Code => Some(td_string!(l, hint.code)),
+        Field::VisitDate | Field::DueDate | Field::AppliedOn => Some(td_string!(l, hint.date)),
         _ => None,
     }
 }

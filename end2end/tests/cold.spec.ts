@@ -44,6 +44,7 @@ test('every page answers every visitor without a server error on a cold server',
     '/t-profile', '/handover', '/experts', expert, '/expert-profile', '/my-engagements',
     '/leads', '/my-leads', '/admin/users', '/admin/users/invite', '/admin/outbox', mail,
     '/admin/organisations', '/companies/abc', '/bestaat-niet',
+    '/shares', '/account/erase', `${company}/erase`, '/admin/users/1/erase', '/admin/users/abc/erase', '/audit',
   ];
   for (const email of VISITORS) {
     const ctx = await visitor(baseURL!, email);

@@ -7,9 +7,10 @@ const JOURNEY_COMPANY = 'Bakkerij Van den Heuvel (demo)';
 const JOURNEY_TOWN = 'Tilburg';
 const NOJS_COMPANY = 'Metaalwerk Mulder (demo)';
 
+/** A day from today as people here type it (dd-mm-jjjj). */
 function inDays(n: number): string {
-  const d = new Date(Date.now() + n * 86_400_000);
-  return d.toISOString().slice(0, 10);
+  const [y, m, d] = new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10).split('-');
+  return `${d}-${m}-${y}`;
 }
 
 async function openCompany(page: Page, info: TestInfo, name: string) {

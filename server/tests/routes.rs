@@ -90,6 +90,12 @@ async fn all_pages(app: &TestApp) -> Vec<String> {
         "/admin/organisations",
         "/companies/abc",
         "/bestaat-niet",
+        "/shares",
+        "/account/erase",
+        &format!("/companies/{company}/erase"),
+        "/admin/users/1/erase",
+        "/admin/users/abc/erase",
+        "/audit",
     ]
     .iter()
     .map(|p| p.to_string())

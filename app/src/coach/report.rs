@@ -260,7 +260,7 @@ impl VisitReport {
 
     pub fn content(&self) -> ReportContent {
         ReportContent {
-            visit_on: self.visit_on.format("%Y-%m-%d").to_string(),
+            visit_on: crate::domain::date_input(self.visit_on),
             status: self.status.to_owned(),
             attendees: self.attendees.clone(),
             topics: self.topics.clone(),
@@ -351,9 +351,21 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_required_and_strict() {
+    fn dates_are_written_the_dutch_way_or_as_a_date_picker_sends_them() {
+        let first_december = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         assert_eq!(parse_date(""), Err(Msg::Required));
-        assert_eq!(parse_date("1-12-2026"), Err(Msg::DateInvalid));
-        assert!(parse_date(" 2026-12-01 ").is_ok());
+        for typed in [
+            "1-12-2026",
+            "01-12-2026",
+            "1/12/2026",
+            "01.12.2026",
+            " 2026-12-01 ",
+        ] {
+            assert_eq!(parse_date(typed), Ok(first_december), "{typed}");
+        }
+        for wrong in ["31-02-2026", "12-2026", "morgen", "2026-13-01"] {
+            assert_eq!(parse_date(wrong), Err(Msg::DateInvalid), "{wrong}");
+        }
+        assert_eq!(crate::domain::date_input(first_december), "01-12-2026");
     }
 }

@@ -117,7 +117,7 @@ pub fn ContributionsSection(
                     <input type="hidden" name="company_id" value=company_id.0/>
                     <SelectField field=Field::Scheme name="form[scheme_id]" error=error with_empty=true options=options/>
                     <TextField field=Field::Amount name="form[amount]" error=error inputmode="decimal" required=true/>
-                    <TextField field=Field::AppliedOn name="form[applied_on]" input_type="date" error=error required=true/>
+                    <TextField field=Field::AppliedOn name="form[applied_on]" error=error required=true autocomplete="off"/>
                     {(!panel.engagements.is_empty()).then(|| {
                         let list = panel.engagements.clone();
                         view! {

@@ -214,13 +214,22 @@ mod tests {
     }
 }
 
-/// A calendar date as a date input sends it (yyyy-mm-dd).
+/// A calendar date as people here write it (dd-mm-jjjj, also with slashes or dots), or as
+/// a date picker or another program sends it (yyyy-mm-dd).
 pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, Msg> {
     let s = s.trim();
     if s.is_empty() {
         return Err(Msg::Required);
     }
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Msg::DateInvalid)
+    ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d"]
+        .iter()
+        .find_map(|f| chrono::NaiveDate::parse_from_str(s, f).ok())
+        .ok_or(Msg::DateInvalid)
+}
+
+/// A date as the date fields show it: dd-mm-jjjj.
+pub fn date_input(d: chrono::NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
 }
 
 /// The highest scan round a programme will reach (T0 is the first; one round a year).

@@ -61,7 +61,7 @@ async fn coached_visit(
 
 fn content(v: &visit::Model, approaches: Vec<ApproachEntry>) -> ReportContent {
     ReportContent {
-        visit_on: v.visit_on.format("%Y-%m-%d").to_string(),
+        visit_on: crate::domain::date_input(v.visit_on),
         status: v.status.clone(),
         attendees: v.attendees.clone(),
         topics: v.topics.clone(),

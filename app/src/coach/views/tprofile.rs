@@ -57,8 +57,8 @@ fn ProfileForm(p: TProfile, save: ServerAction<SaveTProfile>) -> impl IntoView {
                     view! {
                         <div class="field">
                             <label for=id.clone()>{move || tr(i18n.get_locale(), &nl, &en).to_owned()}</label>
-                            <input type="date" id=id name=format!("profile[courses][{}]", t.key)
-                                value=t.completed_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()/>
+                            <input type="text" id=id name=format!("profile[courses][{}]", t.key) autocomplete="off"
+                                value=t.completed_on.map(crate::domain::date_input).unwrap_or_default()/>
                         </div>
                     }
                 }).collect_view()}

@@ -209,7 +209,7 @@ fn VisitEditor(
     let stored = c.approaches.clone();
     let approaches = move || kept_approaches().unwrap_or_else(|| stored.clone());
     let company = (v.company_id, v.company_name.clone());
-    let visit_on = chrono::NaiveDate::parse_from_str(&c.visit_on, "%Y-%m-%d").ok();
+    let visit_on = crate::domain::parse_date(&c.visit_on).ok();
     let title = Signal::derive(move || {
         let l = i18n.get_locale();
         let day = visit_on.map(|d| format_day(l, d)).unwrap_or_default();
@@ -238,7 +238,7 @@ fn VisitEditor(
             <input type="hidden" name="id" value=id.0/>
             <input type="hidden" name="version" prop:value=move || version.get().to_string() value=v.version/>
             <div class="form-grid">
-                <TextField field=Field::VisitDate name="report[visit_on]" input_type="date" error=error value=c.visit_on.clone() required=true/>
+                <TextField field=Field::VisitDate name="report[visit_on]" error=error value=c.visit_on.clone() required=true autocomplete="off"/>
                 <div class="field">
                     <label for="status">{t!(i18n, field.status)}</label>
                     <select id="status" name="report[status]">

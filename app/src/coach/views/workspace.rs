@@ -264,7 +264,7 @@ fn Visits(w: Workspace, plan: ServerAction<PlanVisit>) -> impl IntoView {
             <ErrorSummary error=error/>
             <ActionForm action=plan attr:class="form form--inline" attr:novalidate=true>
                 <input type="hidden" name="company_id" value=w.company_id.0/>
-                <TextField field=Field::VisitDate input_type="date" error=error required=true/>
+                <TextField field=Field::VisitDate error=error required=true autocomplete="off"/>
                 <div class="form-actions">
                     <button type="submit" class="button">{t!(i18n, visit.plan_submit)}</button>
                 </div>
@@ -305,7 +305,7 @@ pub fn NewActionForm(
                 {visit_id.map(|v| view! { <input type="hidden" name="visit_id" value=v.0/> })}
                 <TextField field=Field::ActionText error=error required=true/>
                 <SelectField field=Field::ActionOwner error=error options=owners value="entrepreneur".to_string()/>
-                <TextField field=Field::DueDate input_type="date" error=error required=true/>
+                <TextField field=Field::DueDate error=error required=true autocomplete="off"/>
                 <div class="form-actions">
                     <button type="submit" class="button">{t!(i18n, actions.add_submit)}</button>
                 </div>
