@@ -1,5 +1,7 @@
 //! The erasure endpoints; `service` checks who may erase what.
-use super::{ErasureFacts, ErasureKind, ErasureTarget};
+use super::{ErasureFacts, ErasureKind};
+#[cfg(feature = "ssr")]
+use super::ErasureTarget;
 use crate::error::AppError;
 use leptos::prelude::*;
 
