@@ -199,6 +199,21 @@ on_both_databases!(
             )
             .await;
         assert_eq!(together.status, 200, "{}", together.body);
+        // The bakery's entrepreneur is told that their coach recommends experts.
+        let told = app
+            .last_mail_to(ENTREPRENEUR)
+            .await
+            .expect("a mail to the entrepreneur");
+        assert!(
+            told.subject.starts_with("Je coach raadt experts aan"),
+            "{}",
+            told.subject
+        );
+        assert!(
+            told.body.contains(&format!("/companies/{bakery}#experts")),
+            "{}",
+            told.body
+        );
 
         // Declining needs a reason; the proposer sees "declined".
         let third = propose(&expert, &org, "Twijfelachtig BV", "11223344")
@@ -207,6 +222,17 @@ on_both_databases!(
             .as_i64()
             .unwrap()
             .to_string();
+        // The programme manager hears of a new lead at once.
+        let arrived = app
+            .last_mail_to(PM)
+            .await
+            .expect("a mail to the programme manager");
+        assert!(
+            arrived.subject.contains("Twijfelachtig BV"),
+            "{}",
+            arrived.subject
+        );
+        assert!(arrived.body.contains("/leads"));
         assert_eq!(
             coach
                 .call("decline_lead", &[("id", &third), ("reason", " ")])
@@ -223,6 +249,20 @@ on_both_databases!(
                 .await
                 .status,
             200
+        );
+        // The expert is told, with the reason.
+        let decided = app
+            .last_mail_to(EXPERT)
+            .await
+            .expect("a mail to the expert");
+        assert_eq!(
+            decided.subject,
+            "Je lead Twijfelachtig BV is niet overgenomen"
+        );
+        assert!(
+            decided.body.contains("Buiten onze regio."),
+            "{}",
+            decided.body
         );
         let mine = expert.call("get_my_leads", &[]).await;
         assert!(

@@ -684,6 +684,25 @@ on_both_databases!(
             )
             .await;
         assert_eq!(done.status, 200, "{}", done.body);
+        // The entrepreneur is introduced to the new coach (the handover note stays inside).
+        let intro = app
+            .last_mail_to(ENTREPRENEUR)
+            .await
+            .expect("a mail to the entrepreneur");
+        assert!(
+            intro.subject.ends_with("is je nieuwe datacoach"),
+            "{}",
+            intro.subject
+        );
+        assert!(
+            intro.body.contains(COACH2),
+            "how to reach the new coach: {}",
+            intro.body
+        );
+        assert!(
+            !intro.body.contains("dashboard"),
+            "the internal note is not in it"
+        );
         let list = caseload(&joris, &[("q", "12345678")]).await;
         assert_eq!(
             list.body["rows"]["total"], 1,

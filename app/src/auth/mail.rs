@@ -25,6 +25,33 @@ pub(crate) fn mail(
     }
 }
 
+/// A short letter to `to`: greeting, what happened, a link to where it can be seen, the
+/// signature. The caller writes `intro` in `to`'s language (`lang_of(to)`).
+pub(crate) fn letter(
+    s: &Settings,
+    to: &user::Model,
+    kind: &'static str,
+    subject: String,
+    intro: String,
+    path: &str,
+) -> OutgoingMail {
+    let l = lang_of(to).locale();
+    let body = format!(
+        "{}\n\n{}\n\n{}{}{}",
+        td_string!(l, mail.greeting, name = to.name.as_str()),
+        intro,
+        s.base_url,
+        path,
+        signature(l)
+    );
+    mail(to, kind, subject, body)
+}
+
+/// The locale of `to`'s e-mails.
+pub(crate) fn locale_of(to: &user::Model) -> Locale {
+    lang_of(to).locale()
+}
+
 fn signature(l: Locale) -> String {
     format!("\n\n{}\n", td_string!(l, mail.signature))
 }

@@ -42,6 +42,32 @@ pub fn co_coach_request(
     )
 }
 
+/// To each entrepreneur of the company: who their data coach is from now on.
+pub fn new_coach(
+    s: &Settings,
+    to: &user::Model,
+    coach: &user::Model,
+    company: &str,
+    company_id: i64,
+) -> OutgoingMail {
+    let l = crate::auth::mail::locale_of(to);
+    crate::auth::mail::letter(
+        s,
+        to,
+        "new_coach",
+        td_string!(l, mail.new_coach_subject, coach = coach.name.as_str()).to_string(),
+        td_string!(
+            l,
+            mail.new_coach_intro,
+            coach = coach.name.as_str(),
+            company = company,
+            email = coach.email.as_str()
+        )
+        .to_string(),
+        &format!("/companies/{company_id}"),
+    )
+}
+
 /// To the colleague who asked: the answer.
 pub fn co_coach_answer(
     s: &Settings,

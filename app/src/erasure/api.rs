@@ -1,7 +1,7 @@
 //! The erasure endpoints; `service` checks who may erase what.
-use super::{ErasureFacts, ErasureKind};
 #[cfg(feature = "ssr")]
 use super::ErasureTarget;
+use super::{ErasureFacts, ErasureKind};
 use crate::error::AppError;
 use leptos::prelude::*;
 

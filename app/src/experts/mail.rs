@@ -5,15 +5,32 @@ use crate::ssr::Settings;
 use db::entities::user;
 use db::outbox::OutgoingMail;
 
-fn outgoing(u: &user::Model, kind: &'static str, subject: String, body: String) -> OutgoingMail {
-    OutgoingMail {
-        to_email: u.email.clone(),
-        to_name: u.name.clone(),
-        language: Lang::parse(&u.language).as_str().to_owned(),
-        kind,
-        subject,
-        body,
-    }
+/// To each entrepreneur of the company: their coach recommends experts (they decide whether
+/// to contact them).
+pub fn recommended(
+    s: &Settings,
+    to: &user::Model,
+    coach: &str,
+    company: &str,
+    company_id: i64,
+    count: usize,
+) -> OutgoingMail {
+    let l = crate::auth::mail::locale_of(to);
+    crate::auth::mail::letter(
+        s,
+        to,
+        "experts_recommended",
+        td_string!(l, mail.recommended_subject, company = company).to_string(),
+        td_string!(
+            l,
+            mail.recommended_intro,
+            coach = coach,
+            count = count,
+            company = company
+        )
+        .to_string(),
+        &format!("/companies/{company_id}#experts"),
+    )
 }
 
 /// To the expert: an entrepreneur's message, with the contact details they chose to share.
@@ -50,7 +67,7 @@ pub fn contact(
         reach,
         td_string!(l, mail.signature)
     );
-    outgoing(
+    crate::auth::mail::mail(
         expert,
         "expert_contact",
         td_string!(l, mail.contact_subject, company = company).to_string(),
@@ -82,7 +99,7 @@ pub fn coach_notice(
         company_id,
         td_string!(l, mail.signature)
     );
-    outgoing(
+    crate::auth::mail::mail(
         coach,
         "expert_contacted",
         td_string!(l, mail.coach_notice_subject, company = company).to_string(),

@@ -186,6 +186,20 @@ pub async fn recommend(
         )
         .await?;
     }
+    // The entrepreneurs hear of it at once; whether to contact an expert is theirs.
+    for member in db::companies::members(&txn, c.id).await? {
+        if member.active {
+            let m = super::mail::recommended(
+                &st.settings,
+                &member,
+                &u.name,
+                &c.name,
+                c.id,
+                chosen.len(),
+            );
+            db::outbox::enqueue(&txn, m, st.settings.smtp_enabled).await?;
+        }
+    }
     txn.commit().await?;
     Ok(chosen.len())
 }

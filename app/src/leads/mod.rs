@@ -4,6 +4,8 @@
 //! declines it with a reason. The expert sees only the status, never the dossier.
 mod api;
 #[cfg(feature = "ssr")]
+mod mail;
+#[cfg(feature = "ssr")]
 pub mod service;
 mod types;
 mod views;

@@ -92,8 +92,9 @@ pub async fn propose(st: &AppState, u: &CurrentUser, f: &ProposeForm) -> Result<
     let (Some(org), Some(name), Some(kvk), Some(reason)) = (org, name, kvk, reason) else {
         return Err(AppError::Internal);
     };
+    let txn = st.db.begin().await?;
     let l = leads::propose(
-        &st.db,
+        &txn,
         leads::NewLead {
             organisation_id: org,
             profile_id: profile,
@@ -103,6 +104,14 @@ pub async fn propose(st: &AppState, u: &CurrentUser, f: &ProposeForm) -> Result<
         },
     )
     .await?;
+    // The programme managers decide who takes a lead on: they hear of it at once.
+    for pm in db::accounts::staff_of(&txn, org).await? {
+        if pm.active && pm.role == db::roles::PROGRAMME_MANAGER {
+            let m = super::mail::arrived(&st.settings, &pm, &u.name, &l.company_name);
+            db::outbox::enqueue(&txn, m, st.settings.smtp_enabled).await?;
+        }
+    }
+    txn.commit().await?;
     Ok(l.id)
 }
 
@@ -199,13 +208,11 @@ pub async fn accept(
     };
     e.finish(())?;
     let coach = coach.ok_or(AppError::Internal)?;
-    let expert = match db::experts::find(&st.db, l.profile_id).await? {
-        Some(p) => db::accounts::find_by_id(&st.db, p.user_id)
-            .await?
-            .map(|x| x.name)
-            .unwrap_or_default(),
-        None => String::new(),
-    };
+    let proposer = proposer(st, &l).await?;
+    let expert = proposer
+        .as_ref()
+        .map(|x| x.name.clone())
+        .unwrap_or_default();
     let txn = st.db.begin().await?;
     let company_id = match existing {
         Some(c) => {
@@ -255,8 +262,23 @@ pub async fn accept(
     )
     .await?;
     caseload::refresh(&txn, company_id).await?;
+    if let Some(to) = &proposer {
+        let m = super::mail::decided(&st.settings, to, &l.company_name, None);
+        db::outbox::enqueue(&txn, m, st.settings.smtp_enabled).await?;
+    }
     txn.commit().await?;
     Ok(CompanyId(company_id))
+}
+
+/// The expert who proposed a lead (their account), to tell them the decision.
+async fn proposer(
+    st: &AppState,
+    l: &lead::Model,
+) -> Result<Option<db::entities::user::Model>, AppError> {
+    Ok(match db::experts::find(&st.db, l.profile_id).await? {
+        Some(p) => db::accounts::find_by_id(&st.db, p.user_id).await?,
+        None => None,
+    })
 }
 
 pub async fn decline(
@@ -272,6 +294,14 @@ pub async fn decline(
         .map_err(|m| e.add(Field::Reason, m))
         .ok();
     let reason = e.finish(reason)?;
-    leads::decide(&st.db, l.id, None, reason, u.id.0).await?;
+    let proposer = proposer(st, &l).await?;
+    let txn = st.db.begin().await?;
+    leads::decide(&txn, l.id, None, reason.clone(), u.id.0).await?;
+    if let Some(to) = &proposer {
+        let why = reason.unwrap_or_default();
+        let m = super::mail::decided(&st.settings, to, &l.company_name, Some(&why));
+        db::outbox::enqueue(&txn, m, st.settings.smtp_enabled).await?;
+    }
+    txn.commit().await?;
     Ok(())
 }

@@ -600,13 +600,14 @@ pub async fn hand_over(
     }
     let (target, note) = handover_form(st, &facts, to, c.primary_coach_id, note).await?;
     let txn = st.db.begin().await?;
-    record_handover(&txn, &c, u, &target, &note).await?;
+    record_handover(&txn, &st.settings, &c, u, &target, &note).await?;
     txn.commit().await?;
     Ok(())
 }
 
 async fn record_handover<C: db::ConnectionTrait>(
     db: &C,
+    settings: &crate::ssr::Settings,
     c: &company::Model,
     u: &CurrentUser,
     to: &db::entities::user::Model,
@@ -634,6 +635,13 @@ async fn record_handover<C: db::ConnectionTrait>(
         },
     )
     .await?;
+    // The entrepreneurs are introduced to their new coach.
+    for member in db::companies::members(db, c.id).await? {
+        if member.active {
+            let m = crate::coach::mail::new_coach(settings, &member, to, &c.name, c.id);
+            db::outbox::enqueue(db, m, settings.smtp_enabled).await?;
+        }
+    }
     Ok(())
 }
 
@@ -685,7 +693,7 @@ pub async fn bulk_hand_over(
     let txn = st.db.begin().await?;
     let companies = coaching::primary_of(&txn, from.0).await?;
     for c in &companies {
-        record_handover(&txn, c, u, &target, &note).await?;
+        record_handover(&txn, &st.settings, c, u, &target, &note).await?;
     }
     txn.commit().await?;
     Ok(companies.len())
