@@ -60,9 +60,14 @@ test('a coach at a desk and on a phone: caseload, dossier and a scan result', as
   await login(page, info, COACH);
   await open(page, info, '/caseload');
   await expectOneHeaderLine(page, 'caseload');
+  // A data page takes the wide screen; a page to read keeps its line length.
+  const wide = (await page.locator('main').boundingBox())!.width;
+  expect(wide, `the caseload is ${wide} px wide at 1280 px`).toBeGreaterThan(1150);
   await shoot(page, 'caseload-1280');
   const dossier = await page.locator('main table a[href^="/companies/"]').first().getAttribute('href');
   await open(page, info, dossier!);
+  const narrow = (await page.locator('main').boundingBox())!.width;
+  expect(narrow, `the dossier is ${narrow} px wide`).toBeLessThanOrEqual(1024);
   await shoot(page, 'dossier-1280');
   const result = await page
     .locator('main a[href^="/scans/"]')
