@@ -63,6 +63,12 @@ test('a coach at a desk and on a phone: caseload, dossier and a scan result', as
   // A data page takes the wide screen; a page to read keeps its line length.
   const wide = (await page.locator('main').boundingBox())!.width;
   expect(wide, `the caseload is ${wide} px wide at 1280 px`).toBeGreaterThan(1150);
+  // The filter's check box keeps its size and sits in line with its one-line label.
+  const box = (await page.locator('#cl-overdue').boundingBox())!;
+  const label = (await page.locator('label[for="cl-overdue"]').boundingBox())!;
+  expect(box.width, 'the check box keeps its size').toBeGreaterThanOrEqual(20);
+  expect(Math.abs(box.y + box.height / 2 - (label.y + label.height / 2)), 'the check box is in line with its label').toBeLessThan(8);
+  expect(label.height, 'its label is one line').toBeLessThan(40);
   await shoot(page, 'caseload-1280');
   const dossier = await page.locator('main table a[href^="/companies/"]').first().getAttribute('href');
   await open(page, info, dossier!);
