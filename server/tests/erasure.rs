@@ -280,6 +280,21 @@ on_both_databases!(
                 "{who}"
             );
         }
+        // An expert who names their own account as "a person" is signed out all the same.
+        let expert = app.logged_in(EXPERT).await;
+        let own = app.user_id(EXPERT).await.to_string();
+        let gone = expert
+            .call(
+                "erase",
+                &[("kind", "person"), ("id", &own), ("confirm", EXPERT)],
+            )
+            .await;
+        assert_eq!(gone.status, 200, "{}", gone.body);
+        let to = gone
+            .headers
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok());
+        assert_eq!(to, Some("/login?erased=1"));
         // Coaching staff leave through an admin.
         let coach = app.logged_in(COACH).await;
         assert_eq!(

@@ -23,15 +23,21 @@ pub async fn erase(kind: ErasureKind, id: Option<i64>, confirm: String) -> Resul
     call!(|st, u| async {
         super::service::erase(&st, &u, target, &confirm).await?;
         match target {
-            ErasureTarget::Myself => {
-                crate::ssr::set_cookie(crate::ssr::expired_session_cookie(
-                    st.settings.secure_cookies,
-                ));
-                leptos_axum::redirect("/login?erased=1");
-            }
+            // One's own account, however it was named: sign out.
+            ErasureTarget::Myself => own_erasure(&st),
+            ErasureTarget::Person(id) if id == u.id => own_erasure(&st),
             ErasureTarget::Person(_) => leptos_axum::redirect("/admin/users?erased=1"),
             ErasureTarget::Company(_) => leptos_axum::redirect("/companies?erased=1"),
         }
         Ok(())
     })
+}
+
+/// After erasing one's own account: the session cookie goes and the login page says why.
+#[cfg(feature = "ssr")]
+fn own_erasure(st: &crate::ssr::AppState) {
+    crate::ssr::set_cookie(crate::ssr::expired_session_cookie(
+        st.settings.secure_cookies,
+    ));
+    leptos_axum::redirect("/login?erased=1");
 }

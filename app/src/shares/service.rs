@@ -43,11 +43,23 @@ pub async fn mine(st: &AppState, u: &CurrentUser) -> Result<MyShares, AppError> 
     let experts = db::experts::names_of(&st.db, list.iter().map(|e| e.profile_id)).await?;
     let companies = db::companies::names_of(&st.db, list.iter().map(|e| e.company_id)).await?;
     let at = db::now();
+    // Membership and the scans to choose from are per company, not per contact.
+    let mut scans_of: std::collections::HashMap<i64, Option<Vec<ScanChoice>>> =
+        std::collections::HashMap::new();
     let mut shares = vec![];
     for e in list {
-        if !db::accounts::is_member(&st.db, e.company_id, u.id.0).await? {
-            continue;
+        if !scans_of.contains_key(&e.company_id) {
+            let member = db::accounts::is_member(&st.db, e.company_id, u.id.0).await?;
+            let scans = match member {
+                true => Some(own_scans(st, u, e.company_id).await?),
+                false => None,
+            };
+            scans_of.insert(e.company_id, scans);
         }
+        // A contact made for a company they have left is no longer theirs to manage.
+        let Some(scans) = scans_of[&e.company_id].clone() else {
+            continue;
+        };
         let lines: Vec<&str> = e.shared_contact.lines().collect();
         shares.push(Share {
             engagement_id: e.id,
@@ -62,7 +74,7 @@ pub async fn mine(st: &AppState, u: &CurrentUser) -> Result<MyShares, AppError> 
             scan: e.shared_scan_id.map(ScanId),
             until: recs::share_ends(&e),
             active: recs::share_active(&e, at),
-            scans: own_scans(st, u, e.company_id).await?,
+            scans,
         });
     }
     Ok(MyShares {

@@ -216,13 +216,14 @@ pub async fn company<C: ConnectionTrait>(db: &C, company_id: i64) -> DbResult<Op
     let Some(c) = company::Entity::find_by_id(company_id).one(db).await? else {
         return Ok(None);
     };
-    let members: Vec<i64> = company_member::Entity::find()
-        .select_only()
-        .column(company_member::Column::UserId)
-        .filter(company_member::Column::CompanyId.eq(c.id))
-        .into_tuple()
-        .all(db)
-        .await?;
+    // Its entrepreneurs who belong to no other company go first, while their engagements
+    // still say what contact details they shared.
+    let mut erased = vec![];
+    for m in sole_member_ids(db, c.id).await? {
+        if person(db, m).await? {
+            erased.push(m);
+        }
+    }
     let scans: Vec<i64> = scan::Entity::find()
         .select_only()
         .column(scan::Column::Id)
@@ -237,22 +238,6 @@ pub async fn company<C: ConnectionTrait>(db: &C, company_id: i64) -> DbResult<Op
         .into_tuple()
         .all(db)
         .await?;
-    // Its entrepreneurs who belong to no other company go first, while their engagements
-    // still say what contact details they shared.
-    let elsewhere: Vec<i64> = company_member::Entity::find()
-        .select_only()
-        .column(company_member::Column::UserId)
-        .filter(company_member::Column::UserId.is_in(members.clone()))
-        .filter(company_member::Column::CompanyId.ne(c.id))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut erased = vec![];
-    for m in members {
-        if !elsewhere.contains(&m) && person(db, m).await? {
-            erased.push(m);
-        }
-    }
     let this = [c.id];
     delete_in(db, "scan_answers", "scan_id", &scans).await?;
     delete_in(db, "scan_reviews", "scan_id", &scans).await?;
@@ -365,9 +350,9 @@ pub async fn companies_of<C: ConnectionTrait>(db: &C, user_id: i64) -> DbResult<
         .await?)
 }
 
-/// The names of a company's entrepreneurs who belong to no other company: erasing the
-/// company erases them too.
-pub async fn sole_members<C: ConnectionTrait>(db: &C, company_id: i64) -> DbResult<Vec<String>> {
+/// The ids of a company's entrepreneurs who belong to no other company: erasing the company
+/// erases them too.
+async fn sole_member_ids<C: ConnectionTrait>(db: &C, company_id: i64) -> DbResult<Vec<i64>> {
     let members: Vec<i64> = company_member::Entity::find()
         .select_only()
         .column(company_member::Column::UserId)
@@ -383,10 +368,16 @@ pub async fn sole_members<C: ConnectionTrait>(db: &C, company_id: i64) -> DbResu
         .into_tuple()
         .all(db)
         .await?;
-    let sole: Vec<i64> = members
+    Ok(members
         .into_iter()
         .filter(|m| !elsewhere.contains(m))
-        .collect();
+        .collect())
+}
+
+/// The names of a company's entrepreneurs who belong to no other company (the confirmation
+/// page lists them).
+pub async fn sole_members<C: ConnectionTrait>(db: &C, company_id: i64) -> DbResult<Vec<String>> {
+    let sole = sole_member_ids(db, company_id).await?;
     Ok(user::Entity::find()
         .select_only()
         .column(user::Column::Name)
